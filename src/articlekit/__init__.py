@@ -1,0 +1,23 @@
+"""articlekit: raw news pages (HTML or plain-text dumps) -> clean, typed articles.
+
+    >>> import articlekit
+    >>> article = articlekit.extract(page_bytes, url="https://example.com/news/1")
+    >>> article.title, article.date, article.text
+"""
+
+from .article import Article, Removed
+from .errors import ArticlekitError, FetchError, InputTooLarge, UnreadableInput
+from .pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticlekitError",
+    "FetchError",
+    "InputTooLarge",
+    "Removed",
+    "UnreadableInput",
+    "__version__",
+    "extract",
+]

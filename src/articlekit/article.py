@@ -1,0 +1,81 @@
+"""The typed result of an extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+Kind = Literal["html", "text"]
+DateValue = dt.date | dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A block left out of the body, with the machine-readable reason why."""
+
+    text: str
+    reason: str
+
+
+def _empty_provenance() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One extracted article. `text` is the body: paragraphs separated by one blank line."""
+
+    text: str
+    kind: Kind
+    title: str | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    date: DateValue | None = None
+    modified: DateValue | None = None
+    description: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    provenance: Mapping[str, str] = field(default_factory=_empty_provenance)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.text.split("\n\n") if self.text else []
+
+    def to_dict(self, *, explain: bool = True) -> dict[str, Any]:
+        """Plain JSON-ready dict; dates as ISO 8601. `explain=False` leaves out `removed`."""
+        out: dict[str, Any] = {
+            "url": self.url,
+            "title": self.title,
+            "byline": self.byline,
+            "authors": list(self.authors),
+            "date": _iso(self.date),
+            "modified": _iso(self.modified),
+            "description": self.description,
+            "site_name": self.site_name,
+            "language": self.language,
+            "canonical_url": self.canonical_url,
+            "image": self.image,
+            "tags": list(self.tags),
+            "kind": self.kind,
+            "text": self.text,
+            "provenance": dict(self.provenance),
+        }
+        if explain:
+            out["removed"] = [{"text": r.text, "reason": r.reason} for r in self.removed]
+        return out
+
+    def to_json(self, *, explain: bool = True, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(explain=explain), ensure_ascii=False, indent=indent)
+
+
+def _iso(value: DateValue | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,1 @@
+"""Batch cleaning: many pages in, one output record per input record."""

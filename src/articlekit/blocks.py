@@ -1,0 +1,35 @@
+"""The block model shared by both front ends: a paragraph-level unit and its features.
+
+Front ends compute every feature once; the classifier and the metadata resolver only read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal[
+    "heading", "paragraph", "list-item", "quote", "caption", "table-row", "preformatted",
+    "button", "other",
+]
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    kind: BlockKind = "paragraph"
+    link_chars: int = 0  # characters of text inside links (HTML only)
+    heading_level: int = 0  # 1-6 for headings
+    hint: str | None = None  # a front-end reason to distrust it (class/id vocabulary, <nav>, ...)
+    in_main: bool = False  # inside <article>, <main>, articleBody or the densest container
+    container: int = 0  # id of the enclosing block container (HTML) or run of lines (text)
+    # Set by classify / metadata:
+    reason: str | None = None  # None = content; otherwise why it is not part of the body
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def is_content(self) -> bool:
+        return self.reason is None

@@ -1,0 +1,145 @@
+"""Classify: decide for every block whether it is body text, and if not, why.
+
+Three passes, in the spirit of jusText:
+1. `_first_opinion`: each block alone: boilerplate phrase, button, link-dense, short, prose.
+2. `_use_context`: short and uncertain blocks take the side of their neighbours, so a prompt
+   between two story paragraphs goes while a short story paragraph stays.
+3. `_main_run`: the article is the run of blocks with the most prose and the least boilerplate
+   (a maximum-sum segment); prose far outside it (teasers, comments, footers) goes.
+Every block that is not content ends with a `reason`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .blocks import Block
+from .vocab import phrase_rules, stopwords
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+SHORT_CHARS = 50  # below this a block is too short to judge alone
+PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
+DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
+DENSE_SCRIPT_PROSE = 50
+MAX_LINK_DENSITY = 0.5
+BAD_WEIGHT = 0.6  # in the main-run search, one boilerplate char cancels this many prose chars
+
+_WORD = re.compile(r"\w+")
+_STRIP = re.compile(r"^[\W_]+")
+
+
+def label(blocks: Sequence[Block]) -> None:
+    """Set `reason` on each block that is not body text (None = keep)."""
+    if not blocks:
+        return
+    classes = [_first_opinion(b) for b in blocks]
+    _mark_repeated(blocks, classes)
+    _use_context(blocks, classes)
+    _main_run(blocks, classes)
+
+
+def _first_opinion(block: Block) -> str:
+    text = block.text
+    words = _WORD.findall(text.lower())
+    if reason := phrase_reason(text, len(words)):
+        block.reason = reason
+        return BAD
+    if block.hint:
+        block.reason = block.hint
+        return BAD
+    if block.kind == "button":
+        block.reason = "button"
+        return BAD
+    if block.link_density > MAX_LINK_DENSITY:
+        block.reason = "link-dense"
+        return BAD
+    dense = len(words) * 12 < len(text)  # few spaces: Chinese, Japanese, Thai...
+    short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
+    if len(text) < short:
+        return SHORT
+    if len(text) >= prose and block.link_density < 0.25 and (dense or _stop_ratio(words) >= 0.15):
+        return GOOD
+    return NEAR
+
+
+def phrase_reason(text: str, n_words: int) -> str | None:
+    """The reason of the first boilerplate phrase the block starts with, if it is short enough."""
+    lowered = _STRIP.sub("", text.lower())
+    for rule in phrase_rules():
+        if n_words <= rule.max_words and rule.pattern.match(lowered):
+            return rule.reason
+    return None
+
+
+def _stop_ratio(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    stops = stopwords()
+    return sum(1 for w in words if w in stops) / len(words)
+
+
+def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
+    """A short line that occurs several times on a page is a label or menu entry, not prose."""
+    counts = Counter(b.text for b in blocks if len(b.text) < 100)
+    for i, b in enumerate(blocks):
+        if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
+            classes[i] = BAD
+            b.reason = "repeated"
+
+
+def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Resolve SHORT and NEAR blocks from their nearest decided neighbours."""
+    n = len(classes)
+    firm = [c for c in classes]
+    # Near-good blocks next to good ones are good; otherwise they are boilerplate.
+    for i, c in enumerate(classes):
+        if c == NEAR:
+            prev, nxt = _neighbour(classes, i, -1, (GOOD, BAD)), _neighbour(classes, i, 1, (GOOD, BAD))
+            firm[i] = GOOD if GOOD in (prev, nxt) else BAD
+    for i, c in enumerate(classes):
+        if c == SHORT:
+            prev, nxt = _neighbour(firm, i, -1, (GOOD, BAD)), _neighbour(firm, i, 1, (GOOD, BAD))
+            if blocks[i].kind == "heading":
+                firm[i] = GOOD if nxt == GOOD else BAD
+            elif prev == GOOD and nxt == GOOD:
+                firm[i] = GOOD
+            elif (prev == GOOD or nxt == GOOD) and blocks[i].kind in ("list-item", "table-row"):
+                firm[i] = GOOD if _in_good_run(firm, i) else BAD
+            else:
+                firm[i] = BAD
+    for i in range(n):
+        if firm[i] == BAD and blocks[i].reason is None:
+            blocks[i].reason = "too-short" if classes[i] == SHORT else "not-prose"
+        classes[i] = firm[i]
+
+
+def _neighbour(classes: list[str], i: int, step: int, wanted: tuple[str, ...]) -> str | None:
+    j = i + step
+    while 0 <= j < len(classes):
+        if classes[j] in wanted:
+            return classes[j]
+        j += step
+    return None
+
+
+def _in_good_run(classes: list[str], i: int) -> bool:
+    """List items and table rows stay when the list is fenced by prose on either side."""
+    return _neighbour(classes, i, -1, (GOOD, BAD)) == GOOD or _neighbour(classes, i, 1, (GOOD, BAD)) == GOOD
+
+
+def _main_run(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Keep only the maximum-sum run: prose counts for, boilerplate against (Kadane)."""
+    best, best_start, best_end = 0.0, 0, -1
+    total, start = 0.0, 0
+    for i, b in enumerate(blocks):
+        total += len(b.text) if classes[i] == GOOD else -BAD_WEIGHT * len(b.text)
+        if total <= 0:
+            total, start = 0.0, i + 1
+        elif total > best:
+            best, best_start, best_end = total, start, i
+    for i, b in enumerate(blocks):
+        if b.reason is None and not best_start <= i <= best_end:
+            b.reason = "outside-main"

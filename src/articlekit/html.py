@@ -1,0 +1,226 @@
+"""HTML front end: parse once with lxml, prune boilerplate subtrees, cut the rest into blocks.
+
+Everything markup-specific happens here; the classifier only sees `Block`s. Pruned subtrees are
+kept as `Removed` entries so that every dropped piece of text says why it was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from .article import Removed
+from .blocks import Block, BlockKind
+from .errors import UnreadableInput
+from .vocab import boilerplate_attr_patterns
+
+_PARSER = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8",
+    default_doctype=False,
+)
+# Subtrees that never hold article text.
+_NEVER_TEXT = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "button", "select", "input", "textarea", "option", "video", "audio", "map",
+    "head", "title", "meta", "link", "base",
+)
+# Semantic boilerplate containers, with the reason they give.
+_SEMANTIC = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "menu": "navigation"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SEMANTIC_XPATH = etree.XPath(
+    "//nav | //aside | //footer | //menu | //*[@hidden] | //*[@aria-hidden='true']"
+    " | //*[contains(@style, 'none') or contains(@style, 'hidden')]"
+    " | //*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
+    " or @role='dialog' or @role='alert']"
+)
+_ATTR_XPATH = etree.XPath("//body//*[@class or @id]")
+_MAIN_XPATH = etree.XPath(
+    "//article | //main | //*[@itemprop='articleBody'] | //*[@role='main'] | //*[@role='article']"
+)
+_ROLE_REASON = {
+    "navigation": "navigation", "banner": "header", "contentinfo": "footer",
+    "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
+}
+
+_BLOCK_KIND: dict[str, BlockKind] = {
+    "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
+    "main": "paragraph", "header": "paragraph", "center": "paragraph", "form": "paragraph",
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "li": "list-item", "dt": "list-item", "dd": "list-item",
+    "ul": "paragraph", "ol": "paragraph", "dl": "paragraph",
+    "blockquote": "quote", "pre": "preformatted", "tr": "table-row", "table": "paragraph",
+    "tbody": "paragraph", "thead": "paragraph", "figure": "paragraph", "figcaption": "caption",
+    "caption": "caption", "address": "paragraph", "hr": "paragraph", "body": "paragraph",
+    "td": "table-row", "th": "table-row",
+}
+_CELL = frozenset({"td", "th"})
+_MAIN_TAGS = frozenset({"article", "main"})
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    """The parsed page: its tree (for metadata) and its blocks (for classification)."""
+
+    tree: Any
+    blocks: list[Block] = field(default_factory=list)
+    pruned: list[Removed] = field(default_factory=list)
+
+
+def parse(text: str) -> Any:
+    """Parse HTML text into an lxml tree (the only parse of the page)."""
+    try:
+        root = etree.fromstring(text.encode("utf-8", "replace"), _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
+    if root is None:
+        raise UnreadableInput("HTML could not be parsed: the document is empty")
+    return root
+
+
+def blocks(root: Any) -> HtmlPage:
+    """Prune boilerplate subtrees, then cut the remaining body into blocks."""
+    page = HtmlPage(tree=root)
+    etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
+    _prune(root, page.pruned)
+    body = root.find("body")
+    page.blocks = _segment(body if body is not None else root)
+    return page
+
+
+def _prune(root: Any, removed: list[Removed]) -> None:
+    """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
+    protected = {id(el) for el in _MAIN_XPATH(root)}
+    doc_chars = len(root.xpath("string(//body)")) or 1
+    for el in _SEMANTIC_XPATH(root):
+        reason = _semantic_reason(el)
+        if reason:
+            _drop(el, reason, root, removed, protected, doc_chars)
+    content, reasons = boilerplate_attr_patterns()
+    for el in _ATTR_XPATH(root):
+        if el.tag in ("body", "html"):
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        for reason, pattern in reasons:
+            if pattern.search(attrs):
+                if content.search(attrs) and reason not in ("share", "comments", "advertisement"):
+                    break
+                _drop(el, reason, root, removed, protected, doc_chars)
+                break
+
+
+def _semantic_reason(el: Any) -> str | None:
+    tag = el.tag
+    if tag in _SEMANTIC:
+        return _SEMANTIC[tag]
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return "hidden"
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden"
+    role = el.get("role")
+    return _ROLE_REASON.get(role) if role else None
+
+
+def _drop(
+    el: Any, reason: str, root: Any, removed: list[Removed], protected: set[int], doc_chars: int
+) -> None:
+    if el.getroottree().getroot() is not root:
+        return  # already inside a dropped subtree
+    parent = el.getparent()
+    if parent is None or id(el) in protected:
+        return
+    text = " ".join(el.xpath("string()").split())
+    # A "boilerplate" container that holds most of the page is a wrapper, not boilerplate.
+    if len(text) > 0.4 * doc_chars and len(text) > 500:
+        return
+    if any(id(a) in protected for a in el.iterdescendants("article", "main")):
+        return
+    if text:
+        removed.append(Removed(text, reason))
+    _remove_keep_tail(el, parent)
+
+
+def _remove_keep_tail(el: Any, parent: Any) -> None:
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _segment(body: Any) -> list[Block]:
+    """One walk over the tree: inline text accumulates until the next block boundary."""
+    out: list[Block] = []
+    parts: list[str] = []
+    link_chars = 0
+    link_depth = 0
+    main_depth = 0
+    kind_stack: list[tuple[BlockKind, int]] = []  # enclosing block kinds and heading levels
+    container = 0
+
+    def flush() -> None:
+        nonlocal link_chars
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
+            out.append(Block(text, kind, min(link_chars, len(text)), level,
+                             in_main=main_depth > 0, container=container))
+        link_chars = 0
+
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        kind = _BLOCK_KIND.get(tag)
+        if event == "start":
+            if kind is not None:
+                if tag in _CELL:
+                    parts.append(" | ")
+                else:
+                    flush()
+                    container += 1
+                    kind_stack.append(_kind_for(tag, kind, kind_stack))
+            elif tag == "br":
+                parts.append("\n")
+            elif tag == "a":
+                link_depth += 1
+            elif tag == "img":
+                continue
+            if tag in _MAIN_TAGS or el.get("itemprop") == "articleBody":
+                main_depth += 1
+            if el.text:
+                parts.append(el.text)
+                if link_depth:
+                    link_chars += len(el.text.strip())
+        else:
+            if kind is not None and tag not in _CELL:
+                flush()
+                kind_stack.pop()
+            elif tag == "a":
+                link_depth -= 1
+            if tag in _MAIN_TAGS or el.get("itemprop") == "articleBody":
+                main_depth -= 1
+            if el.tail:
+                parts.append(el.tail)
+                if link_depth:
+                    link_chars += len(el.tail.strip())
+    flush()
+    return out
+
+
+def _kind_for(
+    tag: str, kind: BlockKind, stack: list[tuple[BlockKind, int]]
+) -> tuple[BlockKind, int]:
+    """Blocks inside a quote, list item or caption keep that kind (a <p> in a <blockquote>)."""
+    if kind == "heading":
+        return kind, int(tag[1])
+    if stack and kind == "paragraph" and stack[-1][0] in ("quote", "list-item", "caption"):
+        return stack[-1]
+    return kind, 0

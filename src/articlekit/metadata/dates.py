@@ -1,0 +1,176 @@
+"""Dates: parse the ways pages write a publication date, never inventing a missing part.
+
+`parse_date` takes a string that should *be* a date (a meta tag, a JSON-LD value, a datetime
+attribute); `find_date` looks for a date *inside* a line of prose (a byline, a dateline).
+A result is a `datetime` with the page's offset when a time and zone are given, a naive
+`datetime` when only a time is, and a `date` when only the day is known. A day or year that
+the text does not give is never filled in (from today or otherwise): such strings give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ..vocab import _load
+
+EARLIEST_YEAR = 1995  # the web's news archives start about here; earlier "dates" are noise
+
+
+@cache
+def _months() -> dict[str, int]:
+    data = _load("dates.toml")["months"]
+    return {name: int(num) for num, names in data.items() for name in names}
+
+
+@cache
+def _zones() -> dict[str, int]:
+    return {k: int(v) for k, v in _load("dates.toml")["zones"].items()}
+
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?"
+)
+_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(?!\d)")
+_TIME = re.compile(
+    r"(?<![\d:])(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
+    r"\s*(?:\(?\s*(utc|gmt|[a-z]{2,4})\s*([+-]\d{1,2}(?::?\d{2})?)?\)?|([+-]\d{2}:?\d{2}))?",
+    re.I,
+)
+
+
+@cache
+def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+    year = r"(?P<year>\d{4})"
+    # "July 29, 2009" / "Jul. 29 2009"
+    mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+(?:de\s+)?{year}(?!\d)", re.I)
+    # "29 July 2009" / "29. Juli 2009" / "29 de julio de 2009" / "29 июля 2009 г."
+    dmy = re.compile(rf"(?<![\w.]){day}\s*(?:de\s+)?{month},?\s+(?:de\s+)?{year}(?!\d)", re.I)
+    # "2009年7月29日" and Korean "2009년 7월 29일"
+    cjk = re.compile(r"(?P<year>\d{4})\s*[年년.]\s*(?P<month>\d{1,2})\s*[月월.]\s*(?P<day>\d{1,2})\s*[日일]?")
+    return mdy, dmy, cjk
+
+
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/])")
+
+
+def parse_date(value: str) -> dt.date | dt.datetime | None:
+    """A string that holds a date (meta tag, JSON-LD, datetime attribute) -> its value."""
+    value = value.strip()
+    if not value:
+        return None
+    return find_date(value)
+
+
+def find_date(text: str) -> dt.date | dt.datetime | None:
+    """The first complete date written in `text`, with its time and zone when they follow it."""
+    found = _find_day(text)
+    if found is None:
+        return None
+    day, end, time = found
+    if time is None:
+        time = _time_after(text[end:end + 40])
+    if time is None:
+        return day
+    hour, minute, second, tz = time
+    try:
+        return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+    except ValueError:
+        return day
+
+
+_Time = tuple[int, int, int, dt.tzinfo | None]
+
+
+def _find_day(text: str) -> tuple[dt.date, int, _Time | None] | None:
+    candidates: list[tuple[int, dt.date, int, _Time | None]] = []
+    if m := _ISO.search(text):
+        day = _make_date(m.group(1), m.group(2), m.group(3))
+        if day:
+            time = None
+            if m.group(4):
+                time = (int(m.group(4)), int(m.group(5)), int(m.group(6) or 0), _offset(m.group(7)))
+            candidates.append((m.start(), day, m.end(), time))
+    mdy, dmy, cjk = _named_patterns()
+    months = _months()
+    for pattern in (mdy, dmy):
+        if m := pattern.search(text):
+            day = _make_date(m.group("year"), str(months[m.group("month").lower()]), m.group("day"))
+            if day:
+                candidates.append((m.start(), day, m.end(), None))
+    if m := cjk.search(text):
+        day = _make_date(m.group("year"), m.group("month"), m.group("day"))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
+    if m := _NUMERIC.search(text):
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+        # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
+        month_first = (sep == "/" and a <= 12) or b > 12
+        d, mo = (b, a) if month_first else (a, b)
+        day = _make_date(y, str(mo), str(d))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
+    if not candidates and (m := _COMPACT.fullmatch(text.strip())):
+        day = _make_date(m.group(1), m.group(2), m.group(3))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
+    if not candidates:
+        return None
+    _, day, end, time = min(candidates, key=lambda c: c[0])
+    return day, end, time
+
+
+def _make_date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        value = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return value if value.year >= EARLIEST_YEAR else None
+
+
+def _time_after(text: str) -> _Time | None:
+    """A clock time right after the date ("July 29, 2009 10:30 AM EDT", "29.07.2009, 14:46")."""
+    m = _TIME.match(text.lstrip(" ,|-–—·/at\u00a0"))
+    if not m:
+        return None
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    ampm = (m.group(4) or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    tz: dt.tzinfo | None = None
+    if m.group(7):
+        tz = _offset(m.group(7))
+    elif m.group(5):
+        base = _zones().get(m.group(5).lower())
+        if base is not None:
+            extra = _offset(m.group(6)) if m.group(6) else None
+            minutes = base + (int(extra.utcoffset(None).total_seconds() // 60) if extra else 0)
+            tz = dt.timezone(dt.timedelta(minutes=minutes))
+    return hour, minute, second, tz
+
+
+def _offset(text: str | None) -> dt.timezone | None:
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours = int(digits[:2]) if digits else 0
+    minutes = int(digits[2:4]) if len(digits) >= 4 else 0
+    if hours > 14 or minutes > 59:
+        return None
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def day_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value

@@ -1,0 +1,89 @@
+"""The whole pipeline, top to bottom: load -> front end -> classify -> metadata -> Article."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Sequence
+
+from . import classify, html, load, text
+from .article import Article, Removed
+from .blocks import Block
+from .metadata import Candidate, Metadata, resolve
+from .metadata.html_sources import candidates as html_candidates
+from .metadata.resolve import _agree
+from .metadata.text_sources import header
+
+
+def extract(
+    page: object,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    max_bytes: int = load.MAX_BYTES,
+    now: dt.datetime | None = None,
+) -> Article:
+    """Extract the article from a page: HTML or a plain-text dump, as bytes, str, a Path, a
+    binary file, a BeautifulSoup object or an lxml element.
+
+    `url` is the page's address (used for relative metadata and dates in the URL);
+    `content_type` an HTTP Content-Type header whose charset is trusted after a BOM;
+    `now` the reference time beyond which dates are implausible (default: the clock).
+    Raises `UnreadableInput` (or its subclass `InputTooLarge`) when the input cannot be read;
+    a readable page without an article gives an Article with empty `text`.
+    """
+    source = load.read(page, content_type=content_type, max_bytes=max_bytes)
+    removed: list[Removed] = []
+    found: list[Candidate] = []
+    if source.kind == "html":
+        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text)
+        found = html_candidates(tree, url)  # before pruning: JSON-LD sits in <script>
+        parsed = html.blocks(tree)
+        blocks, removed = parsed.blocks, parsed.pruned
+    else:
+        blocks = text.blocks(source.text)
+    classify.label(blocks)
+    head = header(blocks)
+    meta = resolve(found + head.candidates, now=now)
+    _use_header_blocks(blocks, head.used, meta)
+    return _article(source.kind, url, blocks, removed, meta)
+
+
+def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Metadata) -> None:
+    """Blocks that gave the title, byline, standfirst or dateline are not body text."""
+    title = meta.values.get("title")
+    for i, role in used.items():
+        if role == "title" and not (title and _agree(blocks[i].text, title)):
+            continue
+        blocks[i].reason = role
+    if title:
+        for b in blocks:
+            if b.kind == "heading" and b.reason is None and _agree(b.text, title) and _agree(title, b.text):
+                b.reason = "title"
+
+
+def _article(
+    kind: load.SourceKind, url: str | None, blocks: Sequence[Block], removed: list[Removed],
+    meta: Metadata,
+) -> Article:
+    v = meta.values
+    byline = next((b.text for b in blocks if b.reason == "byline"), None)
+    removed += [Removed(b.text, b.reason) for b in blocks if b.reason is not None]
+    return Article(
+        text="\n\n".join(b.text for b in blocks if b.reason is None),
+        kind=kind,
+        title=v.get("title"),
+        byline=byline,
+        authors=tuple(v.get("authors", ())),
+        date=v.get("date"),
+        modified=v.get("modified"),
+        description=v.get("description"),
+        site_name=v.get("site_name"),
+        language=v.get("language"),
+        url=url,
+        canonical_url=v.get("canonical_url"),
+        image=v.get("image"),
+        tags=tuple(v.get("tags", ())),
+        removed=tuple(removed),
+        provenance=meta.provenance,
+    )

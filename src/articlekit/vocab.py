@@ -1,0 +1,55 @@
+"""Rules that are data: loaded once from `data/*.toml` and compiled into regexes."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("articlekit.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    reason: str
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+@cache
+def phrase_rules() -> tuple[PhraseRule, ...]:
+    """One compiled alternation per reason, anchored at the start of the normalised block."""
+    rules = []
+    for reason, table in _load("phrases.toml").items():
+        alternatives = sorted((re.escape(p.lower()) for p in table["phrases"]), key=len, reverse=True)
+        # A phrase must end at a word boundary unless it ends in punctuation ("share:", "comments (").
+        body = "|".join(alternatives)
+        pattern = re.compile(rf"(?:{body})(?:(?<=\W)|\b)")
+        rules.append(PhraseRule(reason, int(table["max_words"]), pattern))
+    return tuple(rules)
+
+
+@cache
+def boilerplate_attr_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(content pattern, ((reason, pattern), ...)) over lower-cased `class id` strings."""
+    data = _load("html_patterns.toml")
+
+    def words(ws: list[str]) -> re.Pattern[str]:
+        alternation = "|".join(sorted((re.escape(w) for w in ws), key=len, reverse=True))
+        return re.compile(rf"(?:^|[^a-z0-9])(?:{alternation})(?:$|[^a-z0-9])")
+
+    content = words(data["content"]["words"])
+    reasons = tuple((reason, words(t["words"])) for reason, t in data["boilerplate"].items())
+    return content, reasons
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The union of every language's stop words: a language-blind measure of prose."""
+    return frozenset(w for ws in _load("stopwords.toml").values() for w in ws)
