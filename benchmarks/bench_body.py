@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shingles import score_page, summarise  # noqa: E402
+from shingles import score_page, summarise
 
 BENCH = Path(os.environ.get("ARTICLEKIT_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
 SETS = ("html", "lynx", "w3m")

@@ -62,7 +62,7 @@ def is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS or any(ch.isdigit() for ch in text):
         return False
-    if len(text) > 60 or text.endswith((".", "!", "?")) and len(words) > 3:
+    if len(text) > 60 or (text.endswith((".", "!", "?")) and len(words) > 3):
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps >= max(1, len(words) - 1)

@@ -153,12 +153,13 @@ def _time_after(text: str) -> _Time | None:
         base = _zones().get(m.group(5).lower())
         if base is not None:
             extra = _offset(m.group(6)) if m.group(6) else None
-            minutes = base + (int(extra.utcoffset(None).total_seconds() // 60) if extra else 0)
+            delta = extra.utcoffset(None) if extra else None
+            minutes = base + (int(delta.total_seconds() // 60) if delta else 0)
             tz = dt.timezone(dt.timedelta(minutes=minutes))
     return hour, minute, second, tz
 
 
-def _offset(text: str | None) -> dt.timezone | None:
+def _offset(text: str | None) -> dt.tzinfo | None:
     if not text:
         return None
     if text.upper() == "Z":

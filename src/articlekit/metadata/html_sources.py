@@ -82,9 +82,8 @@ def _from_jsonld(root: Any) -> Iterator[Candidate]:
             type_names = " ".join(types) if isinstance(types, list) else str(types or "")
             if _ARTICLE_TYPES.search(type_names):
                 yield from _article_fields(obj)
-            elif "WebSite" in type_names or "Organization" in type_names:
-                if isinstance(obj.get("name"), str):
-                    yield Candidate("site_name", obj["name"].strip(), "json-ld-site")
+            elif ("WebSite" in type_names or "Organization" in type_names) and isinstance(obj.get("name"), str):
+                yield Candidate("site_name", obj["name"].strip(), "json-ld-site")
 
 
 def _load_json(text: str) -> Any:

@@ -88,7 +88,7 @@ def strip_site_name(title: str, site_names: Sequence[str]) -> str:
     if len(parts) < 2:
         return title
     keys = {_norm(s) for s in site_names}
-    kept = [p for p in parts if _norm(p) not in keys and not any(k and k in _norm(p) for k in keys if len(_norm(p)) < len(k) + 4)]
+    kept = [p for p in parts if not _is_site_part(_norm(p), keys)]
     if kept and len(kept) < len(parts):
         return _rejoin(title, kept)
     # No site name known: the site usually is the short last (or first) part.
@@ -97,6 +97,11 @@ def strip_site_name(title: str, site_names: Sequence[str]) -> str:
     if len(parts[0].split()) <= 3 and len(parts[0]) < len(parts[-1]):
         return _rejoin(title, parts[1:])
     return title
+
+
+def _is_site_part(part: str, site_keys: set[str]) -> bool:
+    """The part is the site name, or the site name with a little more ("The Site Blog")."""
+    return part in site_keys or any(k and k in part and len(part) < len(k) + 6 for k in site_keys)
 
 
 def _rejoin(title: str, parts: list[str]) -> str:

@@ -98,7 +98,7 @@ def _is_title_like(block: Block) -> bool:
     words = text.split()
     if block.reason in _PROMPT_REASONS or block.kind in ("list-item", "button", "table-row"):
         return False
-    if not 3 <= len(words) <= 30 or len(text) > 200 or is_name(text) and len(words) <= 3:
+    if not 3 <= len(words) <= 30 or len(text) > 200 or (is_name(text) and len(words) <= 3):
         return False
     return bool(_TITLE_END_OK.search(text)) or text.endswith(("?", "!"))
 
