@@ -29,19 +29,27 @@ BAD_WEIGHT = 0.6  # in the main-run search, one boilerplate char cancels this ma
 
 _WORD = re.compile(r"\w+")
 _STRIP = re.compile(r"^[\W_]+")
+_SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 
 
 def label(blocks: Sequence[Block]) -> None:
     """Set `reason` on each block that is not body text (None = keep)."""
     if not blocks:
         return
-    classes = [_first_opinion(b) for b in blocks]
+    use_stops = _has_stopword_signal(blocks)
+    classes = [_first_opinion(b, use_stops) for b in blocks]
     _mark_repeated(blocks, classes)
     _use_context(blocks, classes)
     _main_run(blocks, classes)
 
 
-def _first_opinion(block: Block) -> str:
+def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
+    """Whether the page's language is one our stop-word lists know (else judge prose by shape)."""
+    words = [w for b in blocks if len(b.text) > 80 for w in _WORD.findall(b.text.lower())]
+    return len(words) > 30 and _stop_ratio(words) > 0.08
+
+
+def _first_opinion(block: Block, use_stops: bool) -> str:
     text = block.text
     words = _WORD.findall(text.lower())
     if reason := phrase_reason(text, len(words)):
@@ -60,8 +68,9 @@ def _first_opinion(block: Block) -> str:
     short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
     if len(text) < short:
         return SHORT
-    if len(text) >= prose and block.link_density < 0.25 and (dense or _stop_ratio(words) >= 0.15):
-        return GOOD
+    if len(text) >= prose and block.link_density < 0.25:
+        if dense or (_stop_ratio(words) >= 0.15 if use_stops else _SENTENCE.search(text)):
+            return GOOD
     return NEAR
 
 

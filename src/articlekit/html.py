@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -15,7 +16,7 @@ from lxml import etree
 from .article import Removed
 from .blocks import Block, BlockKind
 from .errors import UnreadableInput
-from .vocab import boilerplate_attr_patterns
+from .vocab import boilerplate_attr_words
 
 _PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8",
@@ -92,23 +93,61 @@ def blocks(root: Any) -> HtmlPage:
 
 def _prune(root: Any, removed: list[Removed]) -> None:
     """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
-    protected = {id(el) for el in _MAIN_XPATH(root)}
-    doc_chars = len(root.xpath("string(//body)")) or 1
+    guard = _Guard(root)
     for el in _SEMANTIC_XPATH(root):
         reason = _semantic_reason(el)
         if reason:
-            _drop(el, reason, root, removed, protected, doc_chars)
-    content, reasons = boilerplate_attr_patterns()
+            _drop(el, reason, root, removed, guard)
     for el in _ATTR_XPATH(root):
-        if el.tag in ("body", "html"):
+        reason = attr_reason(f"{el.get('class', '')} {el.get('id', '')}")
+        if reason and el.tag not in ("body", "html"):
+            _drop(el, reason, root, removed, guard)
+
+
+class _Guard:
+    """Knows which subtrees must survive pruning: <article>/<main>/articleBody, and any
+    subtree holding most of the page's paragraph text (a wrapper named "page-ad-wrap")."""
+
+    def __init__(self, root: Any) -> None:
+        self.protected = {id(el) for el in _MAIN_XPATH(root)}
+        self.paragraph_chars = _paragraph_chars(root) or 1
+
+    def allows(self, el: Any) -> bool:
+        if id(el) in self.protected:
+            return False
+        if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
+            return False
+        return _paragraph_chars(el) < 0.5 * self.paragraph_chars
+
+
+def _paragraph_chars(el: Any) -> int:
+    return sum(len(t) for t in _P_TEXT(el))
+
+
+_P_TEXT = etree.XPath(".//p//text()")
+_SEP = re.compile(r"[-_]+")
+
+
+@lru_cache(maxsize=4096)
+def attr_reason(attrs: str) -> str | None:
+    """The boilerplate reason a `class id` string names, or None.
+
+    A class name counts when it is a vocabulary word or starts or ends with one as a part:
+    BEM-style names put the block first and modifiers last ("share-tools--top", "top_ad").
+    """
+    names = attrs.lower().split()
+    content, reasons = boilerplate_attr_words()
+    if any(n in content for n in names):
+        return None
+    for name in names:
+        parts = [p for p in _SEP.split(name) if p]
+        if not parts:
             continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        for reason, pattern in reasons:
-            if pattern.search(attrs):
-                if content.search(attrs) and reason not in ("share", "comments", "advertisement"):
-                    break
-                _drop(el, reason, root, removed, protected, doc_chars)
-                break
+        keys = {name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:])}
+        for reason, words in reasons:
+            if not keys.isdisjoint(words):
+                return reason
+    return None
 
 
 def _semantic_reason(el: Any) -> str | None:
@@ -124,20 +163,13 @@ def _semantic_reason(el: Any) -> str | None:
     return _ROLE_REASON.get(role) if role else None
 
 
-def _drop(
-    el: Any, reason: str, root: Any, removed: list[Removed], protected: set[int], doc_chars: int
-) -> None:
-    if el.getroottree().getroot() is not root:
-        return  # already inside a dropped subtree
+def _drop(el: Any, reason: str, root: Any, removed: list[Removed], guard: _Guard) -> None:
     parent = el.getparent()
-    if parent is None or id(el) in protected:
+    if parent is None or el.getroottree().getroot() is not root:
+        return  # the root itself, or already inside a dropped subtree
+    if not guard.allows(el):
         return
     text = " ".join(el.xpath("string()").split())
-    # A "boilerplate" container that holds most of the page is a wrapper, not boilerplate.
-    if len(text) > 0.4 * doc_chars and len(text) > 500:
-        return
-    if any(id(a) in protected for a in el.iterdescendants("article", "main")):
-        return
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)

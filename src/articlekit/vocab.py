@@ -36,16 +36,11 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
 
 
 @cache
-def boilerplate_attr_patterns() -> tuple[re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """(content pattern, ((reason, pattern), ...)) over lower-cased `class id` strings."""
+def boilerplate_attr_words() -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """(content words, ((reason, boilerplate words), ...)) from `html_patterns.toml`."""
     data = _load("html_patterns.toml")
-
-    def words(ws: list[str]) -> re.Pattern[str]:
-        alternation = "|".join(sorted((re.escape(w) for w in ws), key=len, reverse=True))
-        return re.compile(rf"(?:^|[^a-z0-9])(?:{alternation})(?:$|[^a-z0-9])")
-
-    content = words(data["content"]["words"])
-    reasons = tuple((reason, words(t["words"])) for reason, t in data["boilerplate"].items())
+    content = frozenset(data["content"]["words"])
+    reasons = tuple((reason, frozenset(t["words"])) for reason, t in data["boilerplate"].items())
     return content, reasons
 
 
