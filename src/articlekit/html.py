@@ -97,34 +97,48 @@ def _prune(root: Any, removed: list[Removed]) -> None:
     for el in _SEMANTIC_XPATH(root):
         reason = _semantic_reason(el)
         if reason:
-            _drop(el, reason, root, removed, guard)
+            _drop(el, reason, removed, guard)
     for el in _ATTR_XPATH(root):
         reason = attr_reason(f"{el.get('class', '')} {el.get('id', '')}")
         if reason and el.tag not in ("body", "html"):
-            _drop(el, reason, root, removed, guard)
+            _drop(el, reason, removed, guard)
+
+
+WRAPPER_SHARE = 0.4  # a subtree with this share of the page's prose is a wrapper, never pruned
 
 
 class _Guard:
     """Knows which subtrees must survive pruning: <article>/<main>/articleBody, and any
-    subtree holding most of the page's paragraph text (a wrapper named "page-ad-wrap")."""
+    subtree holding most of the page's non-link text (a wrapper named "side-of-rail")."""
 
     def __init__(self, root: Any) -> None:
+        self.root = root
         self.protected = {id(el) for el in _MAIN_XPATH(root)}
-        self.paragraph_chars = _paragraph_chars(root) or 1
+        body = root.find("body")
+        self.prose_chars = _prose_chars(body if body is not None else root) or 1
 
     def allows(self, el: Any) -> bool:
         if id(el) in self.protected:
             return False
         if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
             return False
-        return _paragraph_chars(el) < 0.5 * self.paragraph_chars
+        return _prose_chars(el) < WRAPPER_SHARE * self.prose_chars
+
+    def attached(self, el: Any) -> bool:
+        """Still in the document (lxml elements of a removed subtree keep their document)."""
+        top = el
+        for top in el.iterancestors():
+            pass
+        return top is self.root
 
 
-def _paragraph_chars(el: Any) -> int:
-    return sum(len(t) for t in _P_TEXT(el))
+def _prose_chars(el: Any) -> int:
+    """Characters of text outside links: what a reader reads rather than clicks."""
+    return len(_STRING(el)) - sum(len(t) for t in _LINK_TEXT(el))
 
 
-_P_TEXT = etree.XPath(".//p//text()")
+_STRING = etree.XPath("string()")
+_LINK_TEXT = etree.XPath(".//a//text()")
 _SEP = re.compile(r"[-_]+")
 
 
@@ -163,13 +177,11 @@ def _semantic_reason(el: Any) -> str | None:
     return _ROLE_REASON.get(role) if role else None
 
 
-def _drop(el: Any, reason: str, root: Any, removed: list[Removed], guard: _Guard) -> None:
+def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard) -> None:
     parent = el.getparent()
-    if parent is None or el.getroottree().getroot() is not root:
-        return  # the root itself, or already inside a dropped subtree
-    if not guard.allows(el):
+    if parent is None or not guard.attached(el) or not guard.allows(el):
         return
-    text = " ".join(el.xpath("string()").split())
+    text = " ".join(_STRING(el).split())
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)
