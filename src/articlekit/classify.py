@@ -11,6 +11,7 @@ Every block that is not content ends with a `reason`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+ANCESTOR_LEVELS = 5  # how far up a paragraph's score reaches
+SIBLING_SHARE = 0.2  # a sibling of the article's container with this share of its score joins it
 BAD_WEIGHT = 0.6  # in the main-run search, one boilerplate char cancels this many prose chars
 
 _WORD = re.compile(r"\w+")
@@ -40,7 +43,10 @@ def label(blocks: Sequence[Block]) -> None:
     classes = [_first_opinion(b, use_stops) for b in blocks]
     _mark_repeated(blocks, classes)
     _use_context(blocks, classes)
-    _main_run(blocks, classes)
+    if any(b.path for b in blocks):
+        _main_container(blocks)
+    else:
+        _main_run(blocks, classes)
 
 
 def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
@@ -152,3 +158,54 @@ def _main_run(blocks: Sequence[Block], classes: list[str]) -> None:
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _main_container(blocks: Sequence[Block]) -> None:
+    """HTML: keep the element that holds the article, and its siblings that hold prose.
+
+    As in Readability, a paragraph credits its parent fully, its grandparent by half and a few
+    more ancestors by less, and a container's score shrinks with its link density. So the
+    article's own container outscores both a single wrapped paragraph and a page wrapper that
+    also holds teasers, menus and comments.
+    """
+    scores: dict[int, float] = {}
+    parent: dict[int, int] = {}
+    chars: dict[int, int] = {}
+    links: dict[int, int] = {}
+    count: dict[int, int] = {}  # blocks under each element
+    for b in blocks:
+        for outer, inner in itertools.pairwise(b.path):
+            parent.setdefault(inner, outer)
+        for el in b.path:
+            chars[el] = chars.get(el, 0) + len(b.text)
+            links[el] = links.get(el, 0) + b.link_chars
+            count[el] = count.get(el, 0) + 1
+    for b in blocks:
+        if b.reason is not None or len(b.text) < 25 or not b.path:
+            continue
+        gain = 1 + b.text.count(",") + b.text.count("，") + min(len(b.text) / 100, 3)
+        for level, el in enumerate(_distinct_ancestors(b.path, count)):
+            scores[el] = scores.get(el, 0.0) + gain / (1 if level == 0 else 2 if level == 1 else level * 3)
+    if not scores:
+        return
+    final = {el: sc * (1 - links[el] / chars[el]) if chars[el] else sc for el, sc in scores.items()}
+    top = max(final, key=final.__getitem__)
+    floor = max(10.0, SIBLING_SHARE * final[top])
+    keep = {top} | {el for el, up in parent.items() if up == parent.get(top) and final.get(el, 0) >= floor}
+    for b in blocks:
+        if b.reason is None and keep.isdisjoint(b.path):
+            b.reason = "outside-main"
+
+
+def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[int]:
+    """The block's ancestors, nearest first, skipping pure wrappers: an element that holds no
+    more blocks than the one below it (div > div > p) is the same content, not a level up."""
+    out: list[int] = []
+    below = count[path[-1]]
+    for el in reversed(path[:-1]):
+        if count[el] > below:
+            out.append(el)
+            below = count[el]
+            if len(out) == ANCESTOR_LEVELS:
+                break
+    return out

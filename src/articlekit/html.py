@@ -113,7 +113,8 @@ class _Guard:
 
     def __init__(self, root: Any) -> None:
         self.root = root
-        self.protected = {id(el) for el in _MAIN_XPATH(root)}
+        self.main = _MAIN_XPATH(root)  # held so that their proxies, and so their id()s, live on
+        self.protected = {id(el) for el in self.main}
         body = root.find("body")
         self.prose_chars = _prose_chars(body if body is not None else root) or 1
 
@@ -206,7 +207,8 @@ def _segment(body: Any) -> list[Block]:
     link_depth = 0
     main_depth = 0
     kind_stack: list[tuple[BlockKind, int]] = []  # enclosing block kinds and heading levels
-    container = 0
+    path: list[int] = []  # serial numbers of the enclosing block elements (id() of lxml
+    serial = 0  # proxies is not stable: a freed proxy's id is reused by the next one)
 
     def flush() -> None:
         nonlocal link_chars
@@ -215,7 +217,7 @@ def _segment(body: Any) -> list[Block]:
         if text:
             kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
             out.append(Block(text, kind, min(link_chars, len(text)), level,
-                             in_main=main_depth > 0, container=container))
+                             in_main=main_depth > 0, path=tuple(path)))
         link_chars = 0
 
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -229,7 +231,8 @@ def _segment(body: Any) -> list[Block]:
                     parts.append(" | ")
                 else:
                     flush()
-                    container += 1
+                    serial += 1
+                    path.append(serial)
                     kind_stack.append(_kind_for(tag, kind, kind_stack))
             elif tag == "br":
                 parts.append("\n")
@@ -247,6 +250,7 @@ def _segment(body: Any) -> list[Block]:
             if kind is not None and tag not in _CELL:
                 flush()
                 kind_stack.pop()
+                path.pop()
             elif tag == "a":
                 link_depth -= 1
             if tag in _MAIN_TAGS or el.get("itemprop") == "articleBody":

@@ -28,14 +28,13 @@ def blocks(text: str) -> list[Block]:
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
     para_indent = 0
-    run = 0
 
     def flush() -> None:
         nonlocal para_kind
         if para:
             joined = " ".join(" ".join(para).split())
             if joined:
-                out.append(Block(joined, para_kind, container=run))
+                out.append(Block(joined, para_kind))
         para.clear()
         para_kind = "paragraph"
 
@@ -44,7 +43,6 @@ def blocks(text: str) -> list[Block]:
         line = raw.rstrip()
         if not line.strip():
             flush()
-            run += 1
             prev = ""
             continue
         indent = len(line) - len(line.lstrip())
