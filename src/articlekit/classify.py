@@ -27,7 +27,9 @@ DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
 ANCESTOR_LEVELS = 5  # how far up a paragraph's score reaches
-SIBLING_SHARE = 0.2  # a sibling of the article's container with this share of its score joins it
+SIBLING_SHARE = 0.2
+GROW_PROSE = 0.5  # the article's container grows to its parent when this share of what that adds is prose
+GROW_LINKS = 0.25  # ... and no more than this share is link text  # a sibling of the article's container with this share of its score joins it
 BAD_WEIGHT = 0.6  # in the main-run search, one boilerplate char cancels this many prose chars
 
 _WORD = re.compile(r"\w+")
@@ -173,6 +175,7 @@ def _main_container(blocks: Sequence[Block]) -> None:
     chars: dict[int, int] = {}
     links: dict[int, int] = {}
     count: dict[int, int] = {}  # blocks under each element
+    good: dict[int, int] = {}  # characters of prose under each element
     for b in blocks:
         for outer, inner in itertools.pairwise(b.path):
             parent.setdefault(inner, outer)
@@ -180,6 +183,8 @@ def _main_container(blocks: Sequence[Block]) -> None:
             chars[el] = chars.get(el, 0) + len(b.text)
             links[el] = links.get(el, 0) + b.link_chars
             count[el] = count.get(el, 0) + 1
+            if b.reason is None:
+                good[el] = good.get(el, 0) + len(b.text)
     for b in blocks:
         if b.reason is not None or len(b.text) < 25 or not b.path:
             continue
@@ -190,7 +195,13 @@ def _main_container(blocks: Sequence[Block]) -> None:
         return
     final = {el: sc * (1 - links[el] / chars[el]) if chars[el] else sc for el, sc in scores.items()}
     top = max(final, key=final.__getitem__)
-    floor = max(10.0, SIBLING_SHARE * final[top])
+    # Climb while the parent adds mostly prose and few links: the rest of a split article.
+    while (up := parent.get(top)) is not None:
+        added = chars[up] - chars[top]
+        if good.get(up, 0) - good.get(top, 0) < GROW_PROSE * added or links[up] - links[top] > GROW_LINKS * added:
+            break
+        top = up
+    floor = max(10.0, SIBLING_SHARE * final.get(top, 0.0))
     keep = {top} | {el for el, up in parent.items() if up == parent.get(top) and final.get(el, 0) >= floor}
     for b in blocks:
         if b.reason is None and keep.isdisjoint(b.path):
