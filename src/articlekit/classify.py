@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .blocks import Block
-from .vocab import phrase_rules, stopwords
+from .vocab import comment_header, phrase_rules, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -26,14 +26,21 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+LINK_LIST_MIN = 3  # list items in a row that may form a link list (text dumps)
+LINK_LIST_CHARS = 80  # ... when they are this short on average and mostly not sentences
+COMMENTS_AFTER = 300  # characters of story that must precede a comment thread's opening
 ANCESTOR_LEVELS = 5  # how far up a paragraph's score reaches
-SIBLING_SHARE = 0.2
-GROW_PROSE = 0.5  # the article's container grows to its parent when this share of what that adds is prose
-GROW_LINKS = 0.25  # ... and no more than this share is link text  # a sibling of the article's container with this share of its score joins it
-BAD_WEIGHT = 0.6  # in the main-run search, one boilerplate char cancels this many prose chars
+SIBLING_SHARE = 0.2  # a sibling of the article's container with this share of its score joins it
+GROW_PROSE = 0.5  # the container grows to its parent when this share of what that adds is prose
+GROW_LINKS = 0.25  # ... and no more than this share is link text
+# In the main-run search (text dumps), a boilerplate block costs a fixed amount plus its length:
+# a menu of thirty short lines must weigh more than one long paragraph.
+BAD_BLOCK_COST = 30.0
+BAD_WEIGHT = 0.6
 
 _WORD = re.compile(r"\w+")
 _STRIP = re.compile(r"^[\W_]+")
+_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 
 
@@ -43,9 +50,13 @@ def label(blocks: Sequence[Block]) -> None:
         return
     use_stops = _has_stopword_signal(blocks)
     classes = [_first_opinion(b, use_stops) for b in blocks]
+    is_html = any(b.path for b in blocks)
     _mark_repeated(blocks, classes)
+    if not is_html:  # HTML has link density for this
+        _mark_link_lists(blocks, classes)
     _use_context(blocks, classes)
-    if any(b.path for b in blocks):
+    _cut_comments(blocks, classes)
+    if is_html:
         _main_container(blocks)
     else:
         _main_run(blocks, classes)
@@ -76,10 +87,8 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
     if len(text) < short:
         return SHORT
-    if len(text) >= prose and block.link_density < 0.25:
-        if dense or (_stop_ratio(words) >= 0.15 if use_stops else _SENTENCE.search(text)):
-            return GOOD
-    return NEAR
+    prose_like = dense or (_stop_ratio(words) >= 0.15 if use_stops else bool(_SENTENCE.search(text)))
+    return GOOD if len(text) >= prose and block.link_density < 0.25 and prose_like else NEAR
 
 
 def phrase_reason(text: str, n_words: int) -> str | None:
@@ -105,6 +114,40 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
         if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
             classes[i] = BAD
             b.reason = "repeated"
+
+
+def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Text dumps: a run of short list items that are not sentences is a menu or a link list."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == "list-item":
+            j += 1
+        run = blocks[i:j]
+        if len(run) >= LINK_LIST_MIN:
+            mean = sum(len(b.text) for b in run) / len(run)
+            sentences = sum(1 for b in run if _SENTENCE_END.search(b.text))
+            if mean < LINK_LIST_CHARS and sentences < 0.3 * len(run):
+                for k in range(i, j):
+                    if classes[k] != BAD:
+                        classes[k], blocks[k].reason = BAD, "link-list"
+        i = max(j, i + 1)
+
+
+def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Once the story has begun, a comment thread's opening ends it: all that follows goes."""
+    header = comment_header()
+    headers = [i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)]
+    seen = 0
+    for i, b in enumerate(blocks):
+        if classes[i] == GOOD:
+            seen += len(b.text)
+        opens = b.reason == "comments" or (i in headers and len(headers) >= 2)
+        if opens and seen >= COMMENTS_AFTER:
+            for k in range(i, len(blocks)):
+                classes[k] = BAD
+                blocks[k].reason = blocks[k].reason or "comments"
+            return
 
 
 def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
@@ -152,7 +195,7 @@ def _main_run(blocks: Sequence[Block], classes: list[str]) -> None:
     best, best_start, best_end = 0.0, 0, -1
     total, start = 0.0, 0
     for i, b in enumerate(blocks):
-        total += len(b.text) if classes[i] == GOOD else -BAD_WEIGHT * len(b.text)
+        total += len(b.text) if classes[i] == GOOD else -(BAD_BLOCK_COST + BAD_WEIGHT * len(b.text))
         if total <= 0:
             total, start = 0.0, i + 1
         elif total > best:

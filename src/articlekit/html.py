@@ -128,8 +128,8 @@ class _Guard:
     def attached(self, el: Any) -> bool:
         """Still in the document (lxml elements of a removed subtree keep their document)."""
         top = el
-        for top in el.iterancestors():
-            pass
+        for ancestor in el.iterancestors():
+            top = ancestor
         return top is self.root
 
 

@@ -12,9 +12,11 @@ from collections import Counter
 
 from .blocks import Block, BlockKind
 
-_BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–]|\d{1,3}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _BUTTON = re.compile(r"^\s*(?:\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\]|\[\w*\.(?:png|jpe?g|gif|svg)\])", re.I)
+# A line made only of bracketed placeholders: w3m's "[image-name]", form fields "[ ] [Go]".
+_PLACEHOLDERS = re.compile(r"^\s*(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+$")
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 _SENTENCE_END = re.compile(r"[.!?:;。！？»\"”’)]$")
@@ -62,7 +64,7 @@ def blocks(text: str) -> list[Block]:
 
 
 def _line_kind(line: str) -> tuple[BlockKind, str]:
-    if _BUTTON.match(line):
+    if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
         return "button", line.strip()
     if m := _MD_HEADING.match(line):
         return "heading", line[m.end():].strip()

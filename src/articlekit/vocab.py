@@ -27,6 +27,8 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     """One compiled alternation per reason, anchored at the start of the normalised block."""
     rules = []
     for reason, table in _load("phrases.toml").items():
+        if "phrases" not in table:
+            continue
         alternatives = sorted((re.escape(p.lower()) for p in table["phrases"]), key=len, reverse=True)
         # A phrase must end at a word boundary unless it ends in punctuation ("share:", "comments (").
         body = "|".join(alternatives)
@@ -48,3 +50,12 @@ def boilerplate_attr_words() -> tuple[frozenset[str], tuple[tuple[str, frozenset
 def stopwords() -> frozenset[str]:
     """The union of every language's stop words: a language-blind measure of prose."""
     return frozenset(w for ws in _load("stopwords.toml").values() for w in ws)
+
+
+@cache
+def comment_header() -> re.Pattern[str]:
+    """A comment's header line: "jane says:", "Bob on May 2 at 4 pm said:", "34 responses to …"."""
+    table = _load("phrases.toml")["comments"]
+    suffixes = "|".join(sorted((re.escape(x) for x in table["suffixes"]), key=len, reverse=True))
+    counted = "|".join(sorted((re.escape(x) for x in table["counted"]), key=len, reverse=True))
+    return re.compile(rf"^(?:.{{1,60}}\s(?:{suffixes})$|\d+\s+(?:{counted})\b.{{0,120}}$)", re.I)
