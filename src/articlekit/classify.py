@@ -37,6 +37,7 @@ GROW_LINKS = 0.25  # ... and no more than this share is link text
 # a menu of thirty short lines must weigh more than one long paragraph.
 BAD_BLOCK_COST = 30.0
 BAD_WEIGHT = 0.6
+PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
 _WORD = re.compile(r"\w+")
 _STRIP = re.compile(r"^[\W_]+")
@@ -54,12 +55,13 @@ def label(blocks: Sequence[Block]) -> None:
     _mark_repeated(blocks, classes)
     if not is_html:  # HTML has link density for this
         _mark_link_lists(blocks, classes)
+    first = list(classes)
     _use_context(blocks, classes)
     _cut_comments(blocks, classes)
     if is_html:
         _main_container(blocks)
     else:
-        _main_run(blocks, classes)
+        _main_run(blocks, classes, first)
 
 
 def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
@@ -190,12 +192,19 @@ def _in_good_run(classes: list[str], i: int) -> bool:
     return _neighbour(classes, i, -1, (GOOD, BAD)) == GOOD or _neighbour(classes, i, 1, (GOOD, BAD)) == GOOD
 
 
-def _main_run(blocks: Sequence[Block], classes: list[str]) -> None:
-    """Keep only the maximum-sum run: prose counts for, boilerplate against (Kadane)."""
+def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> None:
+    """Keep only the maximum-sum run: prose counts for, boilerplate against (Kadane).
+
+    Blocks that are content only thanks to their neighbours count for less than prose, so a
+    run of teasers and captions cannot outweigh the story.
+    """
     best, best_start, best_end = 0.0, 0, -1
     total, start = 0.0, 0
     for i, b in enumerate(blocks):
-        total += len(b.text) if classes[i] == GOOD else -(BAD_BLOCK_COST + BAD_WEIGHT * len(b.text))
+        if classes[i] == GOOD:
+            total += len(b.text) * (1.0 if first[i] == GOOD else PROMOTED_WEIGHT)
+        else:
+            total -= BAD_BLOCK_COST + BAD_WEIGHT * len(b.text)
         if total <= 0:
             total, start = 0.0, i + 1
         elif total > best:

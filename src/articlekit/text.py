@@ -14,9 +14,11 @@ from .blocks import Block, BlockKind
 
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
-_BUTTON = re.compile(r"^\s*(?:\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\]|\[\w*\.(?:png|jpe?g|gif|svg)\])", re.I)
+_BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\])", re.I)
 # A line made only of bracketed placeholders: w3m's "[image-name]", form fields "[ ] [Go]".
-_PLACEHOLDERS = re.compile(r"^\s*(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+$")
+_PLACEHOLDERS = re.compile(
+    r"^\s*(?:(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+|\S+\.(?:jpe?g|png|gif|webp|svg|avif))\s*$", re.I
+)
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 _SENTENCE_END = re.compile(r"[.!?:;。！？»\"”’)]$")

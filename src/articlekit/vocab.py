@@ -32,8 +32,9 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
         alternatives = sorted((re.escape(p.lower()) for p in table["phrases"]), key=len, reverse=True)
         # A phrase must end at a word boundary unless it ends in punctuation ("share:", "comments (").
         body = "|".join(alternatives)
-        pattern = re.compile(rf"(?:{body})(?:(?<=\W)|\b)")
-        rules.append(PhraseRule(reason, int(table["max_words"]), pattern))
+        lead = r".*?\b" if table.get("anywhere") else ""
+        pattern = re.compile(rf"{lead}(?:{body})(?:(?<=\W)|\b)", re.S)
+        rules.append(PhraseRule(table.get("reason", reason), int(table["max_words"]), pattern))
     return tuple(rules)
 
 
