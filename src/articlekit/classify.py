@@ -34,8 +34,11 @@ SIBLING_SHARE = 0.2  # a sibling of the article's container with this share of i
 GROW_PROSE = 0.5  # the container grows to its parent when this share of what that adds is prose
 GROW_LINKS = 0.25  # ... and no more than this share is link text
 # In the main-run search (text dumps), a boilerplate block costs a fixed amount plus its length:
-# a menu of thirty short lines must weigh more than one long paragraph.
-BAD_BLOCK_COST = 30.0
+# a menu of thirty short lines must weigh more than one long paragraph. Structure that is not
+# story (teaser headlines, link lists, repeated labels) costs more than the prompts, credits and
+# placeholders that interrupt a story.
+INTERRUPTION_COST = 30.0
+BAD_BLOCK_COST = {"not-prose": 150.0, "link-list": 150.0, "repeated": 150.0}
 BAD_WEIGHT = 0.6
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
@@ -73,6 +76,9 @@ def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
 def _first_opinion(block: Block, use_stops: bool) -> str:
     text = block.text
     words = _WORD.findall(text.lower())
+    if sum(len(w) for w in words) < len(text) / 4:  # rules, ornaments, lone punctuation
+        block.reason = "decoration"
+        return BAD
     if reason := phrase_reason(text, len(words)):
         block.reason = reason
         return BAD
@@ -204,7 +210,7 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
         if classes[i] == GOOD:
             total += len(b.text) * (1.0 if first[i] == GOOD else PROMOTED_WEIGHT)
         else:
-            total -= BAD_BLOCK_COST + BAD_WEIGHT * len(b.text)
+            total -= BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
         if total <= 0:
             total, start = 0.0, i + 1
         elif total > best:
