@@ -26,6 +26,7 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
 LINK_LIST_MIN = 3  # list items in a row that may form a link list (text dumps)
 LINK_LIST_CHARS = 80  # ... when they are this short on average and mostly not sentences
 COMMENTS_AFTER = 300  # characters of story that must precede a comment thread's opening
@@ -43,6 +44,9 @@ BAD_WEIGHT = 0.6
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
 _WORD = re.compile(r"\w+")
+# Only running prose votes for the article's container (as in Readability): lists, tables and
+# captions are kept when they sit inside it, but teaser lists and tickers must not choose it.
+_VOTERS = frozenset({"paragraph", "quote", "preformatted"})
 _STRIP = re.compile(r"^[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
@@ -159,29 +163,51 @@ def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
 
 
 def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
-    """Resolve SHORT and NEAR blocks from their nearest decided neighbours."""
-    n = len(classes)
-    firm = [c for c in classes]
-    # Near-good blocks next to good ones are good; otherwise they are boilerplate.
+    """Resolve SHORT and NEAR blocks from their decided neighbours, in four steps."""
+    firm = list(classes)
+    decided = (GOOD, BAD)
+    # 1. An uncertain block next to prose is prose; otherwise boilerplate.
     for i, c in enumerate(classes):
         if c == NEAR:
-            prev, nxt = _neighbour(classes, i, -1, (GOOD, BAD)), _neighbour(classes, i, 1, (GOOD, BAD))
-            firm[i] = GOOD if GOOD in (prev, nxt) else BAD
+            near = (_neighbour(classes, i, -1, decided), _neighbour(classes, i, 1, decided))
+            firm[i] = GOOD if GOOD in near else BAD
+    # 2. A list or table is judged whole: kept when prose is beside it and it is not a link list.
+    for lo, hi in _runs(blocks, ("list-item", "table-row")):
+        items = blocks[lo:hi]
+        chars = sum(len(b.text) for b in items)
+        links = sum(b.link_chars for b in items)
+        beside = (_neighbour(firm, lo, -1, decided), _neighbour(firm, hi - 1, 1, decided))
+        if GOOD in beside and links < LIST_MAX_LINKS * chars:
+            for k in range(lo, hi):
+                if firm[k] != BAD or classes[k] == NEAR:
+                    firm[k] = GOOD
+    # 3. A short block between prose is prose.
     for i, c in enumerate(classes):
-        if c == SHORT:
-            prev, nxt = _neighbour(firm, i, -1, (GOOD, BAD)), _neighbour(firm, i, 1, (GOOD, BAD))
-            if blocks[i].kind == "heading":
-                firm[i] = GOOD if nxt == GOOD else BAD
-            elif prev == GOOD and nxt == GOOD:
-                firm[i] = GOOD
-            elif (prev == GOOD or nxt == GOOD) and blocks[i].kind in ("list-item", "table-row"):
-                firm[i] = GOOD if _in_good_run(firm, i) else BAD
-            else:
-                firm[i] = BAD
-    for i in range(n):
+        if firm[i] == SHORT and blocks[i].kind != "heading":
+            near = (_neighbour(firm, i, -1, decided), _neighbour(firm, i, 1, decided))
+            firm[i] = GOOD if near == (GOOD, GOOD) else BAD
+    # 4. A short heading belongs to what it introduces.
+    for i in range(len(classes) - 1, -1, -1):
+        if firm[i] == SHORT:
+            firm[i] = GOOD if _neighbour(firm, i, 1, decided) == GOOD else BAD
+    for i in range(len(classes)):
         if firm[i] == BAD and blocks[i].reason is None:
             blocks[i].reason = "too-short" if classes[i] == SHORT else "not-prose"
         classes[i] = firm[i]
+
+
+def _runs(blocks: Sequence[Block], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """[lo, hi) ranges of consecutive blocks of the given kinds."""
+    out, lo = [], None
+    for i, b in enumerate(blocks):
+        if b.kind in kinds:
+            lo = i if lo is None else lo
+        elif lo is not None:
+            out.append((lo, i))
+            lo = None
+    if lo is not None:
+        out.append((lo, len(blocks)))
+    return out
 
 
 def _neighbour(classes: list[str], i: int, step: int, wanted: tuple[str, ...]) -> str | None:
@@ -191,11 +217,6 @@ def _neighbour(classes: list[str], i: int, step: int, wanted: tuple[str, ...]) -
             return classes[j]
         j += step
     return None
-
-
-def _in_good_run(classes: list[str], i: int) -> bool:
-    """List items and table rows stay when the list is fenced by prose on either side."""
-    return _neighbour(classes, i, -1, (GOOD, BAD)) == GOOD or _neighbour(classes, i, 1, (GOOD, BAD)) == GOOD
 
 
 def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> None:
@@ -244,7 +265,7 @@ def _main_container(blocks: Sequence[Block]) -> None:
             if b.reason is None:
                 good[el] = good.get(el, 0) + len(b.text)
     for b in blocks:
-        if b.reason is not None or len(b.text) < 25 or not b.path:
+        if b.reason is not None or len(b.text) < 25 or not b.path or b.kind not in _VOTERS:
             continue
         gain = 1 + b.text.count(",") + b.text.count("，") + min(len(b.text) / 100, 3)
         for level, el in enumerate(_distinct_ancestors(b.path, count)):
