@@ -89,10 +89,10 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     if block.hint:
         block.reason = block.hint
         return BAD
-    if block.kind == "button":
-        block.reason = "button"
+    if block.kind in ("button", "caption"):
+        block.reason = block.kind
         return BAD
-    if block.link_density > MAX_LINK_DENSITY:
+    if block.link_density > MAX_LINK_DENSITY and block.kind != "quote":  # embedded posts are link-heavy
         block.reason = "link-dense"
         return BAD
     dense = len(words) * 12 < len(text)  # few spaces: Chinese, Japanese, Thai...
@@ -182,7 +182,7 @@ def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
                 if firm[k] != BAD or classes[k] == NEAR:
                     firm[k] = GOOD
     # 3. A short block between prose is prose.
-    for i, c in enumerate(classes):
+    for i in range(len(classes)):
         if firm[i] == SHORT and blocks[i].kind != "heading":
             near = (_neighbour(firm, i, -1, decided), _neighbour(firm, i, 1, decided))
             firm[i] = GOOD if near == (GOOD, GOOD) else BAD

@@ -151,18 +151,23 @@ def attr_reason(attrs: str) -> str | None:
     BEM-style names put the block first and modifiers last ("share-tools--top", "top_ad").
     """
     names = attrs.lower().split()
-    content, reasons = boilerplate_attr_words()
+    content, embed, reasons = boilerplate_attr_words()
     if any(n in content for n in names):
         return None
-    for name in names:
-        parts = [p for p in _SEP.split(name) if p]
-        if not parts:
-            continue
-        keys = {name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:])}
+    keyed = [_keys(name) for name in names]
+    if any(not keys.isdisjoint(embed) for keys in keyed):
+        return None
+    for keys in keyed:
         for reason, words in reasons:
             if not keys.isdisjoint(words):
                 return reason
     return None
+
+
+def _keys(name: str) -> set[str]:
+    """A class name, its first and last parts, and its first and last two parts joined."""
+    parts = [p for p in _SEP.split(name) if p] or [name]
+    return {name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:])}
 
 
 def _semantic_reason(el: Any) -> str | None:

@@ -39,12 +39,13 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
 
 
 @cache
-def boilerplate_attr_words() -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
-    """(content words, ((reason, boilerplate words), ...)) from `html_patterns.toml`."""
+def boilerplate_attr_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """(content words, embed words, ((reason, boilerplate words), ...)) from `html_patterns.toml`."""
     data = _load("html_patterns.toml")
     content = frozenset(data["content"]["words"])
+    embed = frozenset(data["embed"]["words"])
     reasons = tuple((reason, frozenset(t["words"])) for reason, t in data["boilerplate"].items())
-    return content, reasons
+    return content, embed, reasons
 
 
 @cache
