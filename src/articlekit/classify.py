@@ -26,6 +26,8 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+RESCUE_LINKS = 0.5  # inside the article, an uncertain paragraph with fewer links than this is kept
+RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than this
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
 LINK_LIST_MIN = 3  # list items in a row that may form a link list (text dumps)
 LINK_LIST_CHARS = 80  # ... when they are this short on average and mostly not sentences
@@ -66,7 +68,7 @@ def label(blocks: Sequence[Block]) -> None:
     _use_context(blocks, classes)
     _cut_comments(blocks, classes)
     if is_html:
-        _main_container(blocks)
+        _main_container(blocks, first)
     else:
         _main_run(blocks, classes, first)
 
@@ -241,7 +243,7 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
             b.reason = "outside-main"
 
 
-def _main_container(blocks: Sequence[Block]) -> None:
+def _main_container(blocks: Sequence[Block], first: list[str]) -> None:
     """HTML: keep the element that holds the article, and its siblings that hold prose.
 
     As in Readability, a paragraph credits its parent fully, its grandparent by half and a few
@@ -285,6 +287,26 @@ def _main_container(blocks: Sequence[Block]) -> None:
     for b in blocks:
         if b.reason is None and keep.isdisjoint(b.path):
             b.reason = "outside-main"
+    _rescue_inside(blocks, first, keep)
+
+
+def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) -> None:
+    """Inside the article's container, sentences that lost only on context come back: a short
+    paragraph after an in-story link box, a long paragraph with many inline links."""
+    inside = [not keep.isdisjoint(b.path) for b in blocks]
+    for i, b in enumerate(blocks):
+        if not inside[i]:
+            continue
+        if (b.reason == "not-prose" and first[i] == NEAR and b.link_density < RESCUE_LINKS) or (
+            b.reason == "link-dense" and len(b.text) >= PROSE_CHARS and b.link_density < RESCUE_LONG_LINKS
+            and _SENTENCE_END.search(b.text)
+        ):
+            b.reason = None
+    # Then a short heading inside the article belongs to the paragraph it introduces.
+    for i in range(len(blocks) - 2, -1, -1):
+        b = blocks[i]
+        if inside[i] and b.kind == "heading" and b.reason == "too-short" and blocks[i + 1].reason is None:
+            b.reason = None
 
 
 def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[int]:
