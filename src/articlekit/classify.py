@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .blocks import Block
+from .metadata.dates import find_date
 from .vocab import comment_header, phrase_rules, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -26,6 +27,7 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+DATELINE_CHARS = 80
 RESCUE_LINKS = 0.5  # inside the article, an uncertain paragraph with fewer links than this is kept
 RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than this
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
@@ -41,11 +43,16 @@ GROW_LINKS = 0.25  # ... and no more than this share is link text
 # story (teaser headlines, link lists, repeated labels) costs more than the prompts, credits and
 # placeholders that interrupt a story.
 INTERRUPTION_COST = 30.0
-BAD_BLOCK_COST = {"not-prose": 150.0, "link-list": 150.0, "repeated": 150.0}
+BAD_BLOCK_COST = {"not-prose": 150.0, "link-list": 150.0, "repeated": 150.0, "dateline": 150.0}
 BAD_WEIGHT = 0.6
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+# Numbers, month names and clock words: what is left of a dateline without them is its label.
+_DATE_BITS = re.compile(
+    r"\d+|\b(?:[a-z]{3,9}\.?)(?=\s+\d)|\b(?:am|pm|a\.m|p\.m|et|gmt|utc|est|edt|pst|pdt|cet|cest|hkt|ist)\b", re.I
+)
 # Only running prose votes for the article's container (as in Readability): lists, tables and
 # captions are kept when they sit inside it, but teaser lists and tickers must not choose it.
 _VOTERS = frozenset({"paragraph", "quote", "preformatted"})
@@ -88,6 +95,9 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     if reason := phrase_reason(text, len(words)):
         block.reason = reason
         return BAD
+    if len(text) <= DATELINE_CHARS and _is_dateline(text):
+        block.reason = "dateline"
+        return BAD
     if block.hint:
         block.reason = block.hint
         return BAD
@@ -103,6 +113,17 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
         return SHORT
     prose_like = dense or (_stop_ratio(words) >= 0.15 if use_stops else bool(_SENTENCE.search(text)))
     return GOOD if len(text) >= prose and block.link_density < 0.25 and prose_like else NEAR
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that is mostly a date and a time ("Nov. 19, 2019 8:03 am ET")."""
+    if not _DIGIT.search(text):
+        return False
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = _DATE_BITS.sub(" ", text)
+    return len(_WORD.findall(rest)) <= 3
 
 
 def phrase_reason(text: str, n_words: int) -> str | None:
