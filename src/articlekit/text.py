@@ -8,12 +8,18 @@ word would not have fitted on it, which is exactly what a wrapping renderer does
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .blocks import Block, BlockKind
 
+MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
+MAX_WRAP = 200  # nor a text with lines longer than this
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
+_MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\])", re.I)
 # A line made only of bracketed placeholders: w3m's "[image-name]", form fields "[ ] [Go]".
 _PLACEHOLDERS = re.compile(
@@ -27,7 +33,7 @@ _SENTENCE_END = re.compile(r"[.!?:;。！？»\"”’)]$")
 def blocks(text: str) -> list[Block]:
     """Split a text dump into blocks; the wrap width is inferred from the line lengths."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    width = _wrap_width(lines)
+    widths = _run_widths(lines) if _is_wrapped(lines) else [0] * len(lines)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
@@ -36,14 +42,14 @@ def blocks(text: str) -> list[Block]:
     def flush() -> None:
         nonlocal para_kind
         if para:
-            joined = " ".join(" ".join(para).split())
+            joined, link_chars = _unmark(_join(para))
             if joined:
-                out.append(Block(joined, para_kind))
+                out.append(Block(joined, para_kind, link_chars=link_chars))
         para.clear()
         para_kind = "paragraph"
 
     prev = ""
-    for raw in lines:
+    for raw, width in zip(lines, widths, strict=True):
         line = raw.rstrip()
         if not line.strip():
             flush()
@@ -65,9 +71,40 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+def _join(lines: list[str]) -> str:
+    """Undo wrapping: a space between lines, except between two CJK characters."""
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        if text and line and _CJK.match(text[-1]) and _CJK.match(line[0]):
+            text += line
+        else:
+            text = f"{text} {line}"
+    return " ".join(text.split())
+
+
+def _unmark(text: str) -> tuple[str, int]:
+    """Markdown dumps (html2text): drop images, keep link text and count it as link text."""
+    if "](" not in text and "**" not in text and "__" not in text:
+        return text, 0
+    text = _MD_IMAGE.sub("", text)
+    link_chars = 0
+
+    def link(m: re.Match[str]) -> str:
+        nonlocal link_chars
+        link_chars += len(m.group(1))
+        return m.group(1)
+
+    text = _MD_LINK.sub(link, text)
+    text = _MD_EMPHASIS.sub("", text)
+    return " ".join(text.split()), link_chars
+
+
 def _line_kind(line: str) -> tuple[BlockKind, str]:
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
         return "button", line.strip()
+    if m := _MD_QUOTE.match(line):
+        return "quote", line[m.end():].strip()
     if m := _MD_HEADING.match(line):
         return "heading", line[m.end():].strip()
     if m := _BULLET.match(line):
@@ -85,20 +122,34 @@ def _wrapped(prev: str, line: str, width: int) -> bool:
     return len(prev) + 1 + len(first) > width - 1
 
 
-def _wrap_width(lines: list[str]) -> int:
-    """The renderer's wrap column, or 0 when the text is not hard-wrapped.
+def _run_widths(lines: list[str]) -> list[int]:
+    """Per line, the wrap width of its run of consecutive lines (the longest among them).
 
-    A wrapped dump has many lines ending just short of one column and none much beyond it.
+    Renderers wrap table cells and indented blocks narrower than the page, so the column at
+    which a paragraph was wrapped is a property of its run, not of the page. Runs narrower than
+    MIN_WRAP are menus and labels, never wrapped prose.
     """
+    out = [0] * len(lines)
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or not lines[i].strip():
+            longest = max((len(x.rstrip()) for x in lines[start:i]), default=0)
+            for k in range(start, i):
+                out[k] = longest if longest >= MIN_WRAP else 0
+            start = i + 1
+    return out
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Whether a renderer hard-wrapped this text: several lines end just short of the longest
+    line of their run, and no line is longer than a screen. One-line-per-paragraph dumps
+    (w3m -cols 4000, WET, copy-paste) have long lines and are never re-joined."""
+    widths = _run_widths(lines)
     lengths = [len(x.rstrip()) for x in lines if x.strip()]
-    if len(lengths) < 10:
-        return 0
-    longest = max(lengths)
-    if longest > 200:
-        return 0
-    counts = Counter(lengths)
-    near = sum(c for n, c in counts.items() if longest - 12 <= n <= longest)
-    return longest if near >= max(5, len(lengths) // 20) else 0
+    if len(lengths) < 5 or max(lengths) > MAX_WRAP:
+        return False
+    full = sum(1 for x, w in zip(lines, widths, strict=True) if w and len(x.rstrip()) >= w - 12)
+    return full >= 3
 
 
 def is_heading_like(block: Block) -> bool:
