@@ -1,0 +1,334 @@
+"""A process pool for pages: bounded, in order, with a per-page deadline and crash isolation.
+
+Why not `multiprocessing.Pool` or `ProcessPoolExecutor`: neither can stop one task that runs too
+long, a dead worker hangs the first and breaks the second for every pending task. Here each
+worker has its own pipes, the parent knows which record each worker is on, and:
+
+- a worker holds at most `depth` records (one running, the next waiting in its pipe), and the
+  parent reads ahead of the oldest unfinished record by at most `window` records: memory is flat;
+- a page that outlives its deadline (`timeout` plus a grace period; the worker's own SIGALRM
+  normally fires first) gets its worker killed and becomes a `timeout` record;
+- a worker that dies (segfault, OOM killer, `kill -9`) turns the record it was running into a
+  `crash` record; the records queued behind it go to the other workers; a new worker replaces it;
+- the parent never blocks writing to a worker (non-blocking pipes and a selector), so it always
+  sees deadlines and results in time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import multiprocessing as mp
+import os
+import pickle
+import selectors
+import signal
+import struct
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+from .records import Record, Result
+from .worker import Options, crash_result, process, timeout_result, worker_main
+
+_PRELOAD = ["articlekit.batch.worker"]
+_MAX_START_FAILURES = 3
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _frame(payload: bytes) -> bytes:
+    """The framing `Connection.recv_bytes` reads."""
+    n = len(payload)
+    if n > 0x7FFFFFFF:
+        return struct.pack("!i", -1) + struct.pack("!Q", n) + payload
+    return struct.pack("!i", n) + payload
+
+
+@dataclass(eq=False)
+class _Worker:
+    proc: Any
+    results: Connection
+    task_fd: int
+    started: float
+    ready: bool = False
+    outbuf: bytearray = field(default_factory=bytearray)
+    inflight: deque[tuple[int, Record]] = field(default_factory=deque)
+    head_since: float = 0.0  # when the oldest in-flight record started running (about)
+    done: int = 0  # records finished by this worker
+    retiring: bool = False
+
+
+def _signal_name(code: int | None) -> str:
+    if code is None:
+        return "unknown exit status"
+    if code < 0:
+        try:
+            return f"killed by signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+class LocalPool:
+    """Runs `process` over records in worker processes. Use `run(records)`; one run per pool."""
+
+    def __init__(
+        self,
+        workers: int,
+        options: Options,
+        *,
+        depth: int = 2,
+        window: int | None = None,
+        ordered: bool = True,
+        max_pages_per_worker: int | None = None,
+        grace: float | None = None,
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be >= 1")
+        self.n = workers
+        self.options = options
+        self.depth = max(1, depth)
+        self.window = max(window or 64 * workers, workers * self.depth + 1)
+        self.ordered = ordered
+        self.max_pages = max_pages_per_worker if max_pages_per_worker and max_pages_per_worker > 0 else None
+        timeout = options.timeout if options.timeout and options.timeout > 0 else None
+        self.hard_timeout = None if timeout is None else timeout + (grace if grace is not None else max(2.0, timeout))
+        self.ctx = _context()
+        self.sel = selectors.DefaultSelector()
+        self.workers: list[_Worker] = []
+        self.start_failures = 0
+        self.crashes = 0
+        self.timeouts = 0
+
+    # --- workers ---------------------------------------------------------------------------------
+
+    def _spawn(self) -> _Worker:
+        task_r, task_w = os.pipe()
+        res_r, res_w = self.ctx.Pipe(duplex=False)
+        task_conn = Connection(task_r, writable=False)
+        proc = self.ctx.Process(target=worker_main, args=(task_conn, res_w, self.options), daemon=True)
+        proc.start()
+        task_conn.close()
+        res_w.close()
+        os.set_blocking(task_w, False)
+        w = _Worker(proc, res_r, task_w, time.monotonic())
+        self.sel.register(res_r.fileno(), selectors.EVENT_READ, (w, "result"))
+        self.sel.register(proc.sentinel, selectors.EVENT_READ, (w, "exit"))
+        self.workers.append(w)
+        return w
+
+    def _unregister(self, w: _Worker) -> None:
+        for fd in (w.results.fileno(), w.proc.sentinel, w.task_fd):
+            with contextlib.suppress(KeyError, ValueError):
+                self.sel.unregister(fd)
+
+    def _close(self, w: _Worker, kill: bool) -> None:
+        self._unregister(w)
+        if w in self.workers:
+            self.workers.remove(w)
+        with contextlib.suppress(OSError):
+            os.close(w.task_fd)
+        if kill and w.proc.is_alive():
+            w.proc.kill()
+        w.proc.join(timeout=None if kill else 5)
+        if w.proc.is_alive():  # pragma: no cover - a worker that ignores EOF
+            w.proc.kill()
+            w.proc.join()
+        w.results.close()
+
+    def _send(self, w: _Worker, seq: int, record: Record) -> None:
+        now = time.monotonic()
+        if not w.inflight:
+            w.head_since = now
+        w.inflight.append((seq, record))
+        was_empty = not w.outbuf
+        w.outbuf += _frame(pickle.dumps((seq, record), protocol=pickle.HIGHEST_PROTOCOL))
+        self._flush(w)
+        if was_empty and w.outbuf:
+            self._watch_write(w, True)
+
+    def _watch_write(self, w: _Worker, on: bool) -> None:
+        try:
+            if on:
+                self.sel.register(w.task_fd, selectors.EVENT_WRITE, (w, "write"))
+            else:
+                self.sel.unregister(w.task_fd)
+        except (KeyError, ValueError):
+            pass
+
+    def _flush(self, w: _Worker) -> None:
+        while w.outbuf:
+            try:
+                n = os.write(w.task_fd, w.outbuf)
+            except BlockingIOError:
+                return
+            except OSError as exc:  # the worker is gone; its exit is handled by the sentinel
+                if exc.errno in (errno.EPIPE, errno.EBADF):
+                    w.outbuf.clear()
+                    return
+                raise
+            del w.outbuf[:n]
+
+    # --- the run --------------------------------------------------------------------------------
+
+    def run(self, records: Iterable[Record]) -> Iterator[Result]:
+        source = iter(records)
+        exhausted = False
+        pending: deque[tuple[int, Record]] = deque()  # records read (or handed back) not yet sent
+        finished: dict[int, Result] = {}
+        next_seq = 0  # the seq of the next record read from the source
+        next_out = 0  # in ordered mode, the seq of the next result to yield
+        outstanding = 0  # records read whose results have not been yielded yet
+        try:
+            for _ in range(self.n):
+                self._spawn()
+            while True:
+                # 1. Read ahead within the window; records already judged skip the workers.
+                while not exhausted and len(pending) < self.n * self.depth and outstanding < self.window:
+                    try:
+                        record = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    seq = next_seq
+                    next_seq += 1
+                    outstanding += 1
+                    if record.failure is not None:
+                        finished[seq] = process(record, self.options)
+                    else:
+                        pending.append((seq, record))
+                # 2. Hand records to ready workers with room.
+                for w in list(self.workers):
+                    while pending and w.ready and not w.retiring and len(w.inflight) < self.depth:
+                        if self.max_pages is not None and w.done + len(w.inflight) >= self.max_pages:
+                            w.retiring = True
+                            break
+                        seq, record = pending.popleft()
+                        self._send(w, seq, record)
+                    if w.retiring and not w.inflight:
+                        self._close(w, kill=False)
+                        self._spawn()
+                # 3. Yield what is finished.
+                if self.ordered:
+                    while next_out in finished:
+                        outstanding -= 1
+                        yield finished.pop(next_out)
+                        next_out += 1
+                else:
+                    for seq in sorted(finished):
+                        outstanding -= 1
+                        yield finished.pop(seq)
+                if exhausted and outstanding == 0:
+                    return
+                if not self.workers:  # every worker retired or died with nothing left to start
+                    self._spawn()
+                # 4. Wait for results, exits, writable pipes or the next deadline.
+                self._wait(pending, finished)
+        finally:
+            for w in list(self.workers):
+                self._close(w, kill=True)
+            self.sel.close()
+
+    def _deadline(self) -> float | None:
+        if self.hard_timeout is None:
+            return None
+        heads = [w.head_since for w in self.workers if w.inflight and w.ready]
+        return min(heads) + self.hard_timeout if heads else None
+
+    def _wait(self, pending: deque[tuple[int, Record]], finished: dict[int, Result]) -> None:
+        deadline = self._deadline()
+        timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        events = self.sel.select(timeout)
+        dead: list[_Worker] = []
+        for key, _mask in events:
+            w, what = key.data
+            if w not in self.workers or w in dead:
+                continue
+            if what == "write":
+                self._flush(w)
+                if not w.outbuf:
+                    self._watch_write(w, False)
+            elif what == "result":
+                if not self._receive(w, finished):
+                    dead.append(w)
+            elif what == "exit":
+                while w.results.poll() and self._receive(w, finished):  # results it sent before dying
+                    pass
+                dead.append(w)
+        for w in dead:
+            self._dead(w, pending, finished, timed_out=False)
+        if self.hard_timeout is not None:
+            now = time.monotonic()
+            for w in list(self.workers):
+                if w.inflight and w.ready and now - w.head_since > self.hard_timeout:
+                    self._dead(w, pending, finished, timed_out=True)
+
+    def _receive(self, w: _Worker, finished: dict[int, Result]) -> bool:
+        """Read one message from a worker; False when the pipe is closed or broken."""
+        try:
+            message = w.results.recv_bytes()
+            value = pickle.loads(message)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return False
+        now = time.monotonic()
+        if value is None:
+            w.ready = True
+            w.head_since = now
+            self.start_failures = 0
+            return True
+        seq, result = value
+        if w.inflight and w.inflight[0][0] == seq:
+            w.inflight.popleft()
+        else:  # pragma: no cover - results come back in the order sent
+            w.inflight = deque(item for item in w.inflight if item[0] != seq)
+        w.head_since = now
+        w.done += 1
+        finished[seq] = result
+        return True
+
+    def _dead(self, w: _Worker, pending: deque[tuple[int, Record]], finished: dict[int, Result], *,
+              timed_out: bool) -> None:
+        """A worker died or overran: its running record fails, the others go back in the queue."""
+        self._close(w, kill=True)
+        code = w.proc.exitcode
+        if not w.ready:
+            self.start_failures += 1
+            if self.start_failures >= _MAX_START_FAILURES:
+                raise RuntimeError(f"batch workers cannot start ({_signal_name(code)})")
+        if w.inflight:
+            seq, record = w.inflight.popleft()
+            if timed_out:
+                self.timeouts += 1
+                finished[seq] = timeout_result(record, self.options)
+            else:
+                self.crashes += 1
+                detail = f"the worker process died while extracting this page ({_signal_name(code)})"
+                finished[seq] = crash_result(record, detail, self.options)
+            pending.extendleft(reversed(w.inflight))
+            w.inflight.clear()
+        self._spawn()
+
+
+def _context() -> Any:
+    """forkserver (preloaded with articlekit) where there is one: fast, safe respawns."""
+    methods = mp.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return mp.get_context("spawn")  # pragma: no cover - Windows
+
+
+def run_inline(records: Iterable[Record], options: Options) -> Iterator[Result]:
+    """`workers=0`: everything in this process (no crash isolation; time limit via SIGALRM)."""
+    for record in records:
+        yield process(record, options)
