@@ -108,6 +108,9 @@ def warc_head(rtype: str, rid: str, uri: str | None, length: int, extra: dict[st
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
+END = b"\r\n\r\n"  # after each record's content
+
+
 def http_head(status: str, content_type: str | None, length: int) -> bytes:
     lines = [f"HTTP/1.1 {status}", "Server: nginx"]
     if content_type is not None:
@@ -142,14 +145,14 @@ def write_warc(out: BinaryIO, pages: list[Page], kinds: list[str], rng: random.R
     date = "2024-05-01T12:00:00Z"
     info = b"software: articlekit make_corpus\r\nformat: WARC File Format 1.0\r\n"
     out.write(plain_member(warc_head("warcinfo", record_id(rng), None, len(info),
-                                     {"Content-Type": "application/warc-fields"}, date) + info))
+                                     {"Content-Type": "application/warc-fields"}, date) + info + END))
     corrupt = m.corrupt.setdefault("pages.warc.gz", {})
     for i, kind in enumerate(kinds):
         page = pages[i % len(pages)]
         uri = page_url(page, i)
         req = f"GET /{i} HTTP/1.1\r\nHost: example.com\r\n\r\n".encode()
         out.write(plain_member(warc_head("request", record_id(rng), uri, len(req),
-                                         {"Content-Type": "application/http; msgtype=request"}, date) + req))
+                                         {"Content-Type": "application/http; msgtype=request"}, date) + req + END))
         rid = record_id(rng)
         body, deflated, ctype = page.html, page.deflated_html, "text/html; charset=utf-8"
         if kind == "png":
@@ -164,11 +167,11 @@ def write_warc(out: BinaryIO, pages: list[Page], kinds: list[str], rng: random.R
             text = page.html.decode("utf-8", "replace")
             body, deflated, ctype = text.encode("cp1252", "replace"), b"", "text/html; charset=x-no-such-charset"
         if not deflated:
-            deflated = _raw_deflate(body, zlib.Z_FINISH)
+            deflated = _raw_deflate(body + END, zlib.Z_FINISH)
         http = http_head("200 OK", ctype, len(body))
         head = warc_head("response", rid, uri, len(http) + len(body),
                          {"Content-Type": "application/http; msgtype=response"}, date) + http
-        member = gzip_member(head, body, deflated)
+        member = gzip_member(head, body + END, deflated)
         if kind == "truncated-gzip":
             member = member[: max(len(head) // 2, len(member) // 2)]
         out.write(member)
@@ -181,7 +184,7 @@ def write_wet(out: BinaryIO, pages: list[Page], kinds: list[str], rng: random.Ra
     date = "2024-05-01T12:00:00Z"
     info = b"software: articlekit make_corpus\r\nformat: WARC File Format 1.0\r\n"
     out.write(plain_member(warc_head("warcinfo", record_id(rng), None, len(info),
-                                     {"Content-Type": "application/warc-fields"}, date) + info))
+                                     {"Content-Type": "application/warc-fields"}, date) + info + END))
     corrupt = m.corrupt.setdefault("pages.wet.gz", {})
     for i, kind in enumerate(kinds):
         page = pages[i % len(pages)]
@@ -194,10 +197,10 @@ def write_wet(out: BinaryIO, pages: list[Page], kinds: list[str], rng: random.Ra
         elif kind == "bad-charset":
             body, deflated, kind = page.text.decode("utf-8", "replace").encode("cp1252", "replace"), b"", "page"
         if not deflated:
-            deflated = _raw_deflate(body, zlib.Z_FINISH)
+            deflated = _raw_deflate(body + END, zlib.Z_FINISH)
         head = warc_head("conversion", rid, page_url(page, i), len(body),
                          {"Content-Type": "text/plain", "WARC-Refers-To": record_id(rng)}, date)
-        member = gzip_member(head, body, deflated)
+        member = gzip_member(head, body + END, deflated)
         if kind == "truncated-gzip":
             member = member[: max(len(head) // 2, len(member) // 2)]
         out.write(member)
@@ -292,8 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     pages = load_pages(BENCH)
     for p in pages:
-        p.deflated_html = _raw_deflate(p.html, zlib.Z_FINISH)
-        p.deflated_text = _raw_deflate(p.text, zlib.Z_FINISH)
+        p.deflated_html = _raw_deflate(p.html + END, zlib.Z_FINISH)
+        p.deflated_text = _raw_deflate(p.text + END, zlib.Z_FINISH)
     rng = random.Random(args.seed)
     order = list(range(len(pages)))
     rng.shuffle(order)

@@ -102,7 +102,6 @@ def _warcio(max_bytes: int) -> Backend:
             rtype = rec.rec_type
             if rtype not in PAGE_TYPES:
                 continue
-            offset = it.get_record_offset()
             headers = rec.rec_headers
             ctype = headers.get_header("Content-Type")
             if rec.http_headers is not None and rtype in ("response", "revisit"):
@@ -114,6 +113,7 @@ def _warcio(max_bytes: int) -> Backend:
                 too_large = len(payload) > max_bytes
                 if too_large:
                     payload = None
+            offset = it.get_record_offset()  # (warcio reads the record to its end here: after the payload)
             yield _Raw(offset, rtype, headers.get_header("WARC-Record-ID"), headers.get_header("WARC-Target-URI"),
                        ctype, payload, too_large)
 
@@ -172,18 +172,36 @@ def _member(f: IO[bytes], offset: int) -> tuple[bool, int, bytes]:
     d = zlib.decompressobj(31)
     head = b""
     pos = offset
+    step = 4096  # small steps at first, so that a broken member still shows its headers
     try:
         while not d.eof:
-            chunk = f.read(_SCAN)
+            chunk = f.read(step)
             if not chunk:
                 return False, pos, head
             out = d.decompress(chunk)
             if len(head) < 65536:
                 head += out[: 65536 - len(head)]
             pos += len(chunk)
+            step = _SCAN if len(head) >= 65536 else step
         return True, pos - len(d.unused_data), head
     except zlib.error:
-        return False, pos, head
+        return False, pos, _salvage(f, offset)
+
+
+def _salvage(f: IO[bytes], offset: int) -> bytes:
+    """As much of a broken member's start as inflates, in small steps (its headers, with luck)."""
+    f.seek(offset)
+    data = f.read(65536)
+    d = zlib.decompressobj(31)
+    head = b""
+    for i in range(0, len(data), 64):
+        try:
+            head += d.decompress(data[i : i + 64])
+        except zlib.error:
+            break
+        if d.eof or len(head) >= 65536:
+            break
+    return head
 
 
 def _starts_record(f: IO[bytes], offset: int, gz: bool) -> bool:
@@ -301,6 +319,18 @@ def _broken(path: str, offset: int, headers: dict[str, str], message: str) -> Wa
                     Failure("error", "CorruptRecord", message))
 
 
+def _starts_member(f: IO[bytes], offset: int, gz: bool) -> bool:
+    f.seek(offset)
+    return f.read(5).startswith(_GZ_MAGIC if gz else b"WARC/")
+
+
+def _junk(path: str, offset: int) -> WarcPage:
+    """Bytes where a record should start but none does: reported (it may be a record whose very
+    first bytes are damaged), never silently stepped over."""
+    return WarcPage(offset, "unknown", f"{path}@{offset}", None, None, None,
+                    Failure("error", "CorruptData", f"unreadable data at offset {offset}, not the start of a record"))
+
+
 def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: int) -> Iterator[WarcPage]:
     check = _member if gz else _plain_record_end
     what = "bad gzip member" if gz else "bad record framing"
@@ -344,7 +374,9 @@ def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: in
                     headers = _headers(head)
                     rtype = headers.get("warc-type", "response")
                     if not intact or not head.startswith(b"WARC/") or rtype in PAGE_TYPES or end <= bad:
-                        if rtype in PAGE_TYPES:
+                        if not _starts_member(probe, bad, gz):
+                            yield _junk(shown, bad)
+                        elif rtype in PAGE_TYPES:
                             yield _broken(shown, bad, headers, f"corrupt record at offset {bad} ({what})")
                         break
                     bad = end
