@@ -23,13 +23,13 @@ The scoring is the one meta-dev's SOURCE.md defines:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
 import json
 import multiprocessing as mp
 import os
 import re
-import sys
 import time
 import unicodedata
 import warnings
@@ -110,10 +110,8 @@ def run_newspaper(data: bytes, url: str, crawl_date: str | None) -> Prediction:
     config.fetch_images = False  # else it downloads every image over the network
     art = Article(url, config=config)
     art.download(input_html=data.decode("utf-8", "replace"))
-    try:
+    with contextlib.suppress(ImportError):  # a missing Japanese tokenizer stops it after the metadata
         art.parse()
-    except ImportError:  # a missing optional tokenizer (Japanese) stops it after the metadata
-        pass
     date = art.publish_date
     return {
         "title": art.title or None, "authors": list(art.authors or []),
@@ -234,8 +232,15 @@ def date_ok(pred: str | None, entry: dict[str, Any]) -> bool:
 
 
 def after_crawl(pred: str | None, entry: dict[str, Any]) -> bool:
-    """A predicted day later than the page's crawl date (impossible)."""
-    return bool(pred and entry.get("crawl_date") and pred[:10] > entry["crawl_date"][:10])
+    """A predicted date later than the page's crawl date (impossible); a zone-aware one in UTC."""
+    if not pred or not entry.get("crawl_date"):
+        return False
+    day = pred[:10]
+    if "T" in pred:
+        value = dt.datetime.fromisoformat(pred)
+        if value.tzinfo is not None:
+            day = value.astimezone(dt.UTC).date().isoformat()
+    return day > entry["crawl_date"][:10]
 
 
 def score(out: dict[str, Prediction], truth: dict[str, dict[str, Any]]) -> dict[str, Any]:

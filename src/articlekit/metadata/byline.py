@@ -1,81 +1,143 @@
-"""Bylines: "By Jane Doe and John Roe / July 29, 2009" -> names (and the date, if any)."""
+"""Bylines: "By Jane Doe and John Roe / July 29, 2009" -> names (and the date, if any).
+
+Everything language-specific (prefixes, joiners, roles, prompts) is data: `data/bylines.toml`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ..vocab import _load
 
-_SPLIT_DATE = re.compile(r"\s+[|/–—·•]\s+|\s+-\s+|,\s+(?=(?:updated|published|posted)\b)", re.I)
+_SPLIT_DATE = re.compile(
+    r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|,\s+(?=(?:updated|published|posted|aktualisiert)\b)", re.I
+)
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?]|https?|www\.|\.(?:com|org|net)\b", re.I)
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _MAX_NAME_WORDS = 5
 
 
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    prefix: re.Pattern[str]  # "By", "Von", "Par", ...
+    late_prefix: re.Pattern[str]  # "Analysis by", "Kommentar von": a word or two, then a prefix
+    joiner: re.Pattern[str]  # "," ";" "and" "und" ...
+    roles: tuple[str, ...]
+    role_tail: re.Pattern[str]  # a role at the end of a name: "Jane Doe, Staff writer"
+    cut: re.Pattern[str]  # prompts and labels that end a name: "Follow", "Email", "Updated"
+    labels: frozenset[str]  # twitter:label values that announce the author
+
+
 @cache
-def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+def _vocab() -> _Vocab:
     data = _load("bylines.toml")
-    prefixes = "|".join(sorted((re.escape(p) for p in data["prefixes"]), key=len, reverse=True))
-    prefix = re.compile(rf"^\s*(?:{prefixes})(?:\s+|(?<=:))", re.I)
-    joiners = "|".join(re.escape(j) for j in data["joiners"])
-    joiner = re.compile(rf"\s*(?:,|;|\s(?:{joiners})\s)\s*", re.I)
-    return prefix, joiner, tuple(data["roles"]), tuple(data["not_names"])
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+    prefixes = alternation(data["prefixes"])
+    strong = alternation(data["strong_prefixes"])
+    roles = tuple(r.casefold() for r in data["roles"])
+    return _Vocab(
+        prefix=re.compile(rf"^\s*(?:{prefixes})(?:\s*[:：]\s*|\s+)", re.I),
+        late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?=[A-ZÀ-ÞА-ЯЁ])", re.I),
+        joiner=re.compile(rf"\s*(?:[,;、，&]|\s(?:{alternation(data['joiners'])})\s)\s*", re.I),
+        roles=roles,
+        role_tail=re.compile(rf"[\s,]+(?:{alternation(list(roles))})\.?$", re.I),
+        cut=re.compile(rf"(?:^|\s)(?:{alternation(data['prompts'])})(?:\s|$|[.:,])", re.I),
+        labels=frozenset(label.casefold() for label in data["author_labels"]),
+    )
 
 
 def starts_like_byline(line: str) -> bool:
     """'By …', 'Von …', 'Par …': a line that introduces its author."""
-    return bool(_vocab()[0].match(line))
+    return bool(_vocab().prefix.match(line))
 
 
-def parse_byline(line: str) -> list[str]:
-    """The people a byline names; a lone role ("Staff writer") when it names nobody."""
-    prefix, joiner, roles, not_names = _vocab()
+def is_author_label(label: str) -> bool:
+    """'Written by', 'Verfasst von': a label (twitter:label1, a caption) announcing the author."""
+    return label.strip(" :").casefold() in _vocab().labels
+
+
+def is_role(text: str) -> bool:
+    return text.strip(" .,").casefold() in _vocab().roles
+
+
+def parse_byline(line: str, *, strict: bool = True) -> list[str]:
+    """The people a byline names; a lone role ("Staff writer") when it names nobody.
+
+    `strict=False` (structured sources: JSON-LD, meta) accepts names that are not capitalised.
+    """
+    v = _vocab()
     head = _SPLIT_DATE.split(line, maxsplit=1)[0]
-    head = prefix.sub("", head, count=1).strip()
+    head = v.late_prefix.sub("", v.prefix.sub("", head, count=1), count=1).strip()
+    head = _ADDRESS.sub(" ", _PARENS.sub("", head))
     names: list[str] = []
     role_only: list[str] = []
-    for part in joiner.split(head):
-        part = part.strip(" .,:;|-–—\u00a0")
+    parts = [p.strip(" .,:;|-–—\u00a0") for p in v.joiner.split(head)]
+    for part in parts:
         if not part:
             continue
-        low = part.lower()
-        if any(bad in low for bad in not_names):
-            continue
-        if low in roles:
+        if is_role(part):
             role_only.append(part)
             continue
-        part = _strip_role(part, roles)
-        if is_name(part):
+        part = _clean_part(part, v)
+        if part and is_name(part, strict=strict):
             names.append(part)
+    names = _drop_place(names)
     return names or role_only[:1]
 
 
-def _strip_role(part: str, roles: tuple[str, ...]) -> str:
-    low = part.lower()
-    for role in roles:
-        if low.endswith(" " + role):
-            return part[: -len(role) - 1].strip(" ,")
-    return part
+def _clean_part(part: str, v: _Vocab) -> str:
+    if m := v.cut.search(part):
+        part = part[: m.start()]
+    prev = None
+    while prev != part:  # "Jane Doe, Senior Staff Writer"
+        prev = part
+        part = v.role_tail.sub("", part).strip(" ,.-–—")
+    return _undouble(v.prefix.sub("", part).strip())
 
 
-def is_name(text: str) -> bool:
-    """Looks like a person's name: a few words, no digits, most of them capitalised."""
+def _undouble(name: str) -> str:
+    """'Jane Doe Jane Doe' (a name rendered twice, e.g. avatar text + link) -> 'Jane Doe'."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _drop_place(names: list[str]) -> list[str]:
+    """'Anna Martel und Lea Wagner, Nairobi': a trailing one-word part after full names is a place."""
+    while len(names) >= 2 and len(names[-1].split()) == 1 and all(" " in n for n in names[:-1]):
+        names = names[:-1]
+    return names
+
+
+def is_name(text: str, *, strict: bool = True) -> bool:
+    """Looks like a person's name: a few words, no digits or markup, most of them capitalised."""
     words = text.split()
-    if not 1 <= len(words) <= _MAX_NAME_WORDS or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or len(text) > 60 or _NOT_NAME_CHARS.search(text):
         return False
-    if len(text) > 60 or (text.endswith((".", "!", "?")) and len(words) > 3):
+    if text.endswith((".", "!", "?")) and len(words) > 3:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    if not strict:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].lower() == w[:1].upper())
     return caps >= max(1, len(words) - 1)
 
 
-def clean_names(raw: list[str]) -> list[str]:
+def clean_names(raw: list[str], *, strict: bool = False) -> list[str]:
     """Names from structured sources: strip prefixes and roles, drop prompts and duplicates."""
     out: list[str] = []
     seen: set[str] = set()
     for value in raw:
-        for name in parse_byline(value) if len(value) < 200 else []:
+        for name in parse_byline(value, strict=strict) if len(value) < 200 else []:
             key = name.casefold()
-            if key not in seen:
+            if key not in seen and not is_role(name):
                 seen.add(key)
                 out.append(name)
     return out

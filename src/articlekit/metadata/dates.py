@@ -56,7 +56,7 @@ def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return mdy, dmy, cjk
 
 
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/])")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
 
 
 def parse_date(value: str) -> dt.date | dt.datetime | None:
@@ -108,7 +108,7 @@ def _find_day(text: str) -> tuple[dt.date, int, _Time | None] | None:
         if day:
             candidates.append((m.start(), day, m.end(), None))
     if m := _NUMERIC.search(text):
-        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
         # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
         month_first = (sep == "/" and a <= 12) or b > 12
         d, mo = (b, a) if month_first else (a, b)
@@ -123,6 +123,14 @@ def _find_day(text: str) -> tuple[dt.date, int, _Time | None] | None:
         return None
     _, day, end, time = min(candidates, key=lambda c: c[0])
     return day, end, time
+
+
+def _full_year(year: str) -> str:
+    """'24' -> '2024', '98' -> '1998': a two-digit year as written, never today's."""
+    if len(year) == 4:
+        return year
+    yy = int(year)
+    return str(1900 + yy if yy >= EARLIEST_YEAR % 100 else 2000 + yy)
 
 
 def _make_date(year: str, month: str, day: str) -> dt.date | None:

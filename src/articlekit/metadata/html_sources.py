@@ -5,16 +5,16 @@ Read before pruning: JSON-LD lives in <script> and bylines often sit in <header>
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
-from .byline import clean_names, parse_byline
+from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
 from .dates import parse_date
+from .jsonld import candidates_from_scripts
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _META = etree.XPath("//meta[@content]")
@@ -26,7 +26,6 @@ _BYLINE = etree.XPath(
     "//body//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
     " or contains(@id, 'byline')][not(self::script)]"
 )
-_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|NewsArticle|Report|LiveBlog|Posting", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
 
 # meta name/property -> field
@@ -37,6 +36,7 @@ _META_FIELDS = {
     "dc.creator": ("authors", "dublin-core"), "parsely-author": ("authors", "meta"),
     "sailthru.author": ("authors", "meta"), "byl": ("authors", "meta"),
     "citation_author": ("authors", "meta"), "twitter:creator": ("authors", "twitter"),
+    "cxenseparse:author": ("authors", "meta"), "dcterms.creator": ("authors", "dublin-core"),
     "article:published_time": ("date", "og"), "og:published_time": ("date", "og"),
     "datepublished": ("date", "meta"), "pubdate": ("date", "meta"),
     "publishdate": ("date", "meta"), "publish-date": ("date", "meta"),
@@ -75,119 +75,56 @@ def candidates(root: Any, url: str | None) -> list[Candidate]:
 # --- JSON-LD -------------------------------------------------------------------------------
 
 def _from_jsonld(root: Any) -> Iterator[Candidate]:
-    for script in _JSONLD(root):
-        data = _load_json(script.text or "")
-        for obj in _objects(data):
-            types = obj.get("@type")
-            type_names = " ".join(types) if isinstance(types, list) else str(types or "")
-            if _ARTICLE_TYPES.search(type_names):
-                yield from _article_fields(obj)
-            elif ("WebSite" in type_names or "Organization" in type_names) and isinstance(obj.get("name"), str):
-                yield Candidate("site_name", obj["name"].strip(), "json-ld-site")
-
-
-def _load_json(text: str) -> Any:
-    text = text.strip().removeprefix("<![CDATA[").removesuffix("]]>").strip()
-    try:
-        return json.loads(text, strict=False)
-    except ValueError:
-        return None
-
-
-def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
-    """Every dict in a JSON-LD document: lists, @graph and one level of nesting."""
-    if depth > 4:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _objects(data["@graph"], depth + 1)
-        main = data.get("mainEntity")
-        if isinstance(main, dict | list):
-            yield from _objects(main, depth + 1)
-
-
-def _article_fields(obj: dict[str, Any]) -> Iterator[Candidate]:
-    for key in ("headline", "name"):
-        if isinstance(obj.get(key), str) and obj[key].strip():
-            yield Candidate("title", " ".join(obj[key].split()), "json-ld")
-            break
-    people = _jsonld_people(obj.get("author"))
-    if people:
-        yield Candidate("authors", tuple(people), "json-ld")
-    for key, field in (("datePublished", "date"), ("dateCreated", "date"), ("dateModified", "modified")):
-        if isinstance(obj.get(key), str) and (value := parse_date(obj[key])):
-            yield Candidate(field, value, "json-ld")
-    if isinstance(obj.get("description"), str):
-        yield Candidate("description", " ".join(obj["description"].split()), "json-ld")
-    publisher = obj.get("publisher")
-    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-        yield Candidate("site_name", publisher["name"].strip(), "json-ld")
-    if image := _jsonld_url(obj.get("image")):
-        yield Candidate("image", image, "json-ld")
-    keywords = obj.get("keywords")
-    if isinstance(keywords, str):
-        keywords = keywords.split(",")
-    if isinstance(keywords, list):
-        tags = tuple(k.strip() for k in keywords if isinstance(k, str) and k.strip())
-        if tags:
-            yield Candidate("tags", tags, "json-ld")
-    if isinstance(obj.get("inLanguage"), str):
-        yield Candidate("language", obj["inLanguage"], "json-ld")
-
-
-def _jsonld_people(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    raw: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            raw.append(item)
-        elif isinstance(item, dict):
-            kind = str(item.get("@type", "Person"))
-            if "Organization" in kind or "Organisation" in kind:
-                continue
-            if isinstance(item.get("name"), str):
-                raw.append(item["name"])
-    return clean_names(raw)
-
-
-def _jsonld_url(value: Any) -> str | None:
-    if isinstance(value, list) and value:
-        value = value[0]
-    if isinstance(value, dict):
-        value = value.get("url") or value.get("contentUrl")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    yield from candidates_from_scripts([script.text or "" for script in _JSONLD(root)])
 
 
 # --- <meta>, microdata, <time>, <head> ------------------------------------------------------
 
 def _from_meta(root: Any) -> Iterator[Candidate]:
     tags: list[str] = []
+    labels: dict[str, str] = {}
     for meta in _META(root):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
                or meta.get("http-equiv") or "").strip().lower()
-        hit = _META_FIELDS.get(key)
         content = " ".join((meta.get("content") or "").split())
-        if not hit or not content:
+        if not content:
+            continue
+        if key.startswith(("twitter:label", "twitter:data")):
+            labels[key] = content
+            continue
+        hit = _META_FIELDS.get(key)
+        if not hit:
             continue
         field, source = hit
-        if field in ("date", "modified"):
-            if value := parse_date(content):
-                yield Candidate(field, value, source)
-        elif field == "authors":
-            if not content.startswith(("http", "@")):
-                names = clean_names([content])
-                if names:
-                    yield Candidate("authors", tuple(names), source)
-        elif field == "tags":
+        if field == "tags":
             tags.extend(t.strip() for t in content.split(",") if t.strip())
-        else:
-            yield Candidate(field, content, source)
+        elif candidate := _meta_candidate(field, source, content):
+            yield candidate
     if tags:
         yield Candidate("tags", tuple(dict.fromkeys(tags)), "meta")
+    yield from _from_twitter_labels(labels)
+
+
+def _meta_candidate(field: str, source: str, content: str) -> Candidate | None:
+    if field in ("date", "modified"):
+        value = parse_date(content)
+        return Candidate(field, value, source) if value else None
+    if field == "authors":
+        if content.startswith(("http", "@", "/")):
+            return None
+        names = clean_names([content])
+        return Candidate("authors", tuple(names), source) if names else None
+    return Candidate(field, content, source)
+
+
+def _from_twitter_labels(labels: dict[str, str]) -> Iterator[Candidate]:
+    """`twitter:label1 = "Written by"`, `twitter:data1 = "Jane Doe"` (WordPress SEO plugins)."""
+    for key, label in sorted(labels.items()):
+        if key.startswith("twitter:label") and is_author_label(label):
+            value = labels.get("twitter:data" + key.removeprefix("twitter:label"))
+            if value and (names := clean_names([value])):
+                yield Candidate("authors", tuple(names), "twitter")
+                return
 
 
 def _from_microdata(root: Any) -> Iterator[Candidate]:
@@ -234,7 +171,7 @@ def _from_h1(root: Any) -> Iterator[Candidate]:
 
 def _from_visible_byline(root: Any) -> Iterator[Candidate]:
     for el in _BYLINE(root)[:6]:
-        text = " ".join(el.xpath("string()").split())
+        text = " ".join(" ".join(el.itertext()).split())
         if text and len(text) < 150 and (names := parse_byline(text)):
             yield Candidate("authors", tuple(names), "byline")
             return

@@ -1,8 +1,13 @@
 """Resolve: many candidates per field -> one value per field, and where it came from.
 
-Every choice is made here, by two principles: sources are tried in order of reliability, and a
-visible value that agrees with a structured one beats both (it is what the reader sees, and the
-markup vouches for it). Dates in the future or before 1995 are not trusted.
+Every choice is made here. Sources are tried in order of reliability (`ORDER`), with these
+corrections, one small function per field:
+- title: the declared headline (og, JSON-LD, ...) with the site's name cut off; the visible
+  headline instead when the declared one is that headline plus a site or section suffix;
+- authors: people only: names that are the site, the publisher or an organisation are dropped;
+- date: published (never modified); nothing later than `now`; a day-only value takes the time
+  and offset of another source that gives the same day;
+- language: a two- or three-letter code from markup, else the stop-word profile.
 """
 
 from __future__ import annotations
@@ -10,27 +15,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from .candidates import Candidate
 from .dates import day_of
+from .titles import site_keys, squash, strip_any_suffix, strip_site
 
 # Most reliable first, per field.
-_ORDER: dict[str, tuple[str, ...]] = {
-    "title": ("json-ld", "og", "microdata", "twitter", "dublin-core", "meta", "h1", "headline", "title"),
-    "authors": ("json-ld", "microdata", "meta", "og", "dublin-core", "byline", "twitter"),
+ORDER: dict[str, tuple[str, ...]] = {
+    "title": ("og", "json-ld", "twitter", "microdata", "dublin-core", "meta", "h1", "headline", "title"),
+    "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline"),
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url"),
-    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core"),
+    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
-    "language": ("html-lang", "json-ld", "og", "meta", "dublin-core"),
-    "canonical_url": ("link-canonical", "og"),
+    "language": ("html-lang", "json-ld", "og", "meta", "dublin-core", "stopwords"),
+    "canonical_url": ("link-canonical", "og", "json-ld"),
     "image": ("og", "json-ld", "twitter"),
     "tags": ("og", "json-ld", "meta"),
 }
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»«/]\s+|\s+::\s+")
+_DECLARED_TITLES = frozenset({"og", "json-ld", "twitter", "microdata", "dublin-core", "meta"})
+_VISIBLE_TITLES = ("h1", "headline")
 
 
 @dataclass(slots=True)
@@ -39,14 +47,30 @@ class Metadata:
     provenance: dict[str, str] = field(default_factory=dict)
 
 
-def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None) -> Metadata:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every chooser may consult: all candidates by field, the reference time, the site."""
+
+    by_field: dict[str, list[Candidate]]
+    now: dt.datetime
+    url: str | None
+    site: set[str]  # squashed names of the site and its publisher (see titles.site_keys)
+
+    def options(self, name: str) -> list[Candidate]:
+        return self.by_field.get(name, [])
+
+
+def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: str | None = None) -> Metadata:
     by_field: dict[str, list[Candidate]] = {}
-    for c in cands:
+    for c in sorted(cands, key=lambda c: _rank(c.field, c.source)):  # stable: page order within a source
         by_field.setdefault(c.field, []).append(c)
+    names = [str(c.value) for c in by_field.get("site_name", [])]
+    names += [o for c in by_field.get("organisations", []) for o in c.value]
+    urls = [url] + [str(c.value) for c in by_field.get("canonical_url", [])]
+    ctx = _Context(by_field, now or dt.datetime.now(dt.UTC), url, site_keys(names, urls))
     meta = Metadata()
-    for name, chooser in _CHOOSERS.items():
-        options = sorted(by_field.get(name, []), key=lambda c: _rank(name, c.source))
-        chosen = chooser(options, by_field, now)
+    for name, chooser in CHOOSERS.items():
+        chosen = chooser(ctx.options(name), ctx)
         if chosen is not None:
             meta.values[name] = chosen.value
             meta.provenance[name] = chosen.source
@@ -54,87 +78,117 @@ def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None) -> Me
 
 
 def _rank(name: str, source: str) -> int:
-    order = _ORDER.get(name, ())
+    order = ORDER.get(name, ())
     return order.index(source) if source in order else len(order)
 
 
-def _first(options: list[Candidate], *_: Any) -> Candidate | None:
+def _first(options: list[Candidate], ctx: _Context) -> Candidate | None:
     return options[0] if options else None
 
 
-def _title(options: list[Candidate], by_field: dict[str, list[Candidate]], _: Any) -> Candidate | None:
-    """The visible headline when the markup agrees with it; else the best structured title."""
-    if not options:
-        return None
-    visible = [c for c in options if c.source in ("h1", "headline")]
-    declared = [c for c in options if c.source not in ("h1", "headline")]
-    for v in visible:
-        if any(_agree(v.value, d.value) for d in declared):
-            return v
-    site_names = [c.value for c in by_field.get("site_name", [])]
-    structured = [c for c in declared if c.source != "title"]
-    if structured:
-        best = structured[0]
-        return Candidate("title", strip_site_name(best.value, site_names), best.source)
-    page_title = [c for c in declared if c.source == "title"]
-    if page_title:
-        return Candidate("title", strip_site_name(page_title[0].value, site_names), "title")
-    return visible[0]
+# --- title -----------------------------------------------------------------------------------
+
+def _title(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    declared = [c for c in options if c.source in _DECLARED_TITLES]
+    visible = [c for c in options if c.source in _VISIBLE_TITLES]
+    if declared:
+        best = _cut(declared[0], strip_site(declared[0].value, ctx.site))
+        others = visible + declared[1:]
+        if best is not declared[0]:  # it carried the site's name: maybe a section label too
+            return _shorter_form(best, others, "end") or best
+        return _shorter_form(best, visible, "start") or best
+    page = [c for c in options if c.source == "title"]
+    if page:
+        title = page[0]
+        for v in visible:  # the headline the reader sees, when <title> is it plus the site's name
+            if _norm(title.value).startswith(_norm(v.value)):
+                return v
+        cut = strip_site(title.value, ctx.site)
+        return _cut(title, cut if cut != title.value else strip_any_suffix(title.value))
+    return visible[0] if visible else None
 
 
-def strip_site_name(title: str, site_names: Sequence[str]) -> str:
-    """'Headline | Site' -> 'Headline': drop the part that is the site's name, else the shortest end."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    keys = {_norm(s) for s in site_names}
-    kept = [p for p in parts if not _is_site_part(_norm(p), keys)]
-    if kept and len(kept) < len(parts):
-        return _rejoin(title, kept)
-    # No site name known: the site usually is the short last (or first) part.
-    if len(parts[-1].split()) <= 4 and len(parts[-1]) < len(parts[0]):
-        return _rejoin(title, parts[:-1])
-    if len(parts[0].split()) <= 3 and len(parts[0]) < len(parts[-1]):
-        return _rejoin(title, parts[1:])
-    return title
+def _shorter_form(best: Candidate, others: list[Candidate], end: str) -> Candidate | None:
+    """Another title (the visible one, another declaration) is the chosen one less a decoration
+    cut at a separator: 'Headline -Section' (once a site suffix was cut) or 'Kicker | Headline'."""
+    for v in others:
+        target = _norm(v.value)
+        if len(target) < 10:
+            continue
+        for m in _DECORATION.finditer(best.value):
+            if end == "end" and _norm(best.value[: m.start()]) == target:
+                return v
+            if end == "start" and m.group().strip() in _BARS and _norm(best.value[m.end():]) == target:
+                return v
+    return None
 
 
-def _is_site_part(part: str, site_keys: set[str]) -> bool:
-    """The part is the site name, or the site name with a little more ("The Site Blog")."""
-    return part in site_keys or any(k and k in part and len(part) < len(k) + 6 for k in site_keys)
+_DECORATION = re.compile(r"\s*(?:[|｜ㅣ•·»«/:\-–—]|--)\s*")
+_BARS = frozenset("|｜ㅣ•·»«/")
 
 
-def _rejoin(title: str, parts: list[str]) -> str:
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end] if 0 <= start < end else " ".join(parts)
+def _cut(c: Candidate, value: str) -> Candidate:
+    return c if value == c.value else Candidate(c.field, value, c.source)
 
 
-def _agree(a: str, b: str) -> bool:
-    na, nb = _norm(a), _norm(b)
-    return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))
+# --- authors ---------------------------------------------------------------------------------
+
+def _authors(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    """The first source that names people, once the site and organisations are taken out."""
+    for c in options:
+        people = tuple(n for n in c.value if not _is_organisation(n, ctx))
+        if people:
+            return _cut_authors(c, people)
+    return None
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+def _is_organisation(name: str, ctx: _Context) -> bool:
+    key = squash(name)
+    return key in ctx.site or any(key == squash(o) for c in ctx.options("organisations") for o in c.value)
 
 
-def _date(options: list[Candidate], _by: Any, now: dt.datetime | None) -> Candidate | None:
-    today = (now or dt.datetime.now(dt.UTC)).date() + dt.timedelta(days=1)
-    plausible = [c for c in options if day_of(c.value) <= today]
+def _cut_authors(c: Candidate, people: tuple[str, ...]) -> Candidate:
+    return c if people == tuple(c.value) else Candidate(c.field, people, c.source)
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    plausible = [c for c in options if not _after(c.value, ctx.now)]
     if not plausible:
         return None
     best = plausible[0]
-    # A day-only value that agrees with a timed one from another source gets its time and zone.
-    if not isinstance(best.value, dt.datetime):
+    # A day-only (or zone-less) value that agrees with a zoned one from another source takes its zone.
+    if not _zoned(best.value):
         for c in plausible[1:]:
-            if isinstance(c.value, dt.datetime) and c.value.date() == best.value:
+            if _zoned(c.value) and day_of(c.value) == day_of(best.value):
                 return Candidate(best.field, c.value, best.source)
     return best
 
 
-def _language(options: list[Candidate], *_: Any) -> Candidate | None:
+def _zoned(value: Any) -> bool:
+    return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
+def _after(value: dt.date | dt.datetime, now: dt.datetime) -> bool:
+    """Later than the reference time: impossible for a page seen at `now`."""
+    if _zoned(value) and now.tzinfo is not None:
+        assert isinstance(value, dt.datetime)
+        return value > now + dt.timedelta(minutes=5)
+    return day_of(value) > now.date()
+
+
+def _modified(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    chosen = _date(options, ctx)
+    published = _date(ctx.options("date"), ctx)
+    if chosen and published and day_of(chosen.value) < day_of(published.value):
+        return None  # "modified" before publication: one of the two is wrong; keep the published
+    return chosen
+
+
+# --- the rest --------------------------------------------------------------------------------
+
+def _language(options: list[Candidate], ctx: _Context) -> Candidate | None:
     for c in options:
         code = str(c.value).replace("_", "-").split("-")[0].strip().lower()
         if 2 <= len(code) <= 3 and code.isalpha():
@@ -142,8 +196,36 @@ def _language(options: list[Candidate], *_: Any) -> Candidate | None:
     return None
 
 
-_CHOOSERS = {
-    "title": _title, "authors": _first, "date": _date, "modified": _date,
-    "description": _first, "site_name": _first, "language": _language,
-    "canonical_url": _first, "image": _first, "tags": _first,
+def _absolute(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    for c in options:
+        value = str(c.value).strip()
+        if value and not value.startswith(("data:", "javascript:")):
+            return Candidate(c.field, urljoin(ctx.url, value) if ctx.url else value, c.source)
+    return None
+
+
+def _text(options: list[Candidate], ctx: _Context) -> Candidate | None:
+    return next((c for c in options if str(c.value).strip()), None)
+
+
+CHOOSERS: dict[str, Callable[[list[Candidate], _Context], Candidate | None]] = {
+    "title": _title, "authors": _authors, "date": _date, "modified": _modified,
+    "description": _text, "site_name": _text, "language": _language,
+    "canonical_url": _absolute, "image": _absolute, "tags": _first,
 }
+
+
+# --- comparing texts -------------------------------------------------------------------------
+
+def agree(a: str, b: str) -> bool:
+    """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
+    na, nb = _norm(a), _norm(b)
+    return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))
+
+
+_agree = agree  # the name the pipeline imports
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
