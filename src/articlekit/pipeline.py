@@ -44,7 +44,7 @@ def extract(
         blocks = text.blocks(source.text)
     classify.label(blocks)
     head = header(blocks)
-    meta = resolve(found + head.candidates, now=now)
+    meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     return _article(source.kind, url, blocks, removed, meta)
 
