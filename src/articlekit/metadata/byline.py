@@ -57,6 +57,22 @@ def starts_like_byline(line: str) -> bool:
     return bool(_vocab().prefix.match(line))
 
 
+def looks_like_byline(line: str) -> bool:
+    """'By Jane Doe', or 'Jane Doe, Staff writer' / '박준석 기자': a name introduced or followed by a role."""
+    v = _vocab()
+    if v.prefix.match(line):
+        return True
+    if len(line) > 80:
+        return False
+    head = line[: m.start()] if (m := v.cut.search(line)) else line
+    return bool(v.role_tail.search(head.strip(" .,"))) and not is_role(head)
+
+
+def is_prefix_only(line: str) -> bool:
+    """'Von', 'By:': a byline's prefix on a line of its own, the names on the next."""
+    return bool(_vocab().prefix.match(line + " ")) and len(line.split()) <= 2 and not parse_byline(line)
+
+
 def is_author_label(label: str) -> bool:
     """'Written by', 'Verfasst von': a label (twitter:label1, a caption) announcing the author."""
     return label.strip(" :").casefold() in _vocab().labels

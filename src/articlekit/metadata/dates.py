@@ -50,7 +50,7 @@ def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     # "July 29, 2009" / "Jul. 29 2009"
     mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+(?:de\s+)?{year}(?!\d)", re.I)
     # "29 July 2009" / "29. Juli 2009" / "29 de julio de 2009" / "29 июля 2009 г."
-    dmy = re.compile(rf"(?<![\w.]){day}\s*(?:de\s+)?{month},?\s+(?:de\s+)?{year}(?!\d)", re.I)
+    dmy = re.compile(rf"(?<![^\W\d])(?<!\.){day}\s*(?:de\s+)?{month},?\s+(?:de\s+)?{year}(?!\d)", re.I)
     # "2009年7月29日" and Korean "2009년 7월 29일"
     cjk = re.compile(r"(?P<year>\d{4})\s*[年년.]\s*(?P<month>\d{1,2})\s*[月월.]\s*(?P<day>\d{1,2})\s*[日일]?")
     return mdy, dmy, cjk
@@ -183,3 +183,17 @@ def _offset(text: str | None) -> dt.tzinfo | None:
 
 def day_of(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/|/((?:19|20)\d{2})/(\d{2})(\d{2})/"
+)
+
+
+def url_date(url: str) -> dt.date | None:
+    """The day written in a URL's path: '/2019/11/20/', '/2019-11-20/', '/20191120/', '/2024/0424/'."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g is not None]
+    return _make_date(groups[0], groups[1], groups[2])

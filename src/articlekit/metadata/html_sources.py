@@ -26,7 +26,6 @@ _BYLINE = etree.XPath(
     "//body//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
     " or contains(@id, 'byline')][not(self::script)]"
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
 
 # meta name/property -> field
 _META_FIELDS = {
@@ -68,7 +67,6 @@ def candidates(root: Any, url: str | None) -> list[Candidate]:
     for source in (_from_jsonld, _from_meta, _from_microdata, _from_time, _from_head,
                    _from_h1, _from_visible_byline):
         out.extend(source(root))
-    out.extend(_from_url(url))
     return out
 
 
@@ -175,11 +173,3 @@ def _from_visible_byline(root: Any) -> Iterator[Candidate]:
         if text and len(text) < 150 and (names := parse_byline(text)):
             yield Candidate("authors", tuple(names), "byline")
             return
-
-
-def _from_url(url: str | None) -> Iterator[Candidate]:
-    if not url or not (m := _URL_DATE.search(url)):
-        return
-    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    if value := parse_date(f"{y}-{int(mo):02d}-{int(d):02d}"):
-        yield Candidate("date", value, "url")

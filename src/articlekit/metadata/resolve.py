@@ -105,7 +105,7 @@ def _title(options: list[Candidate], ctx: _Context) -> Candidate | None:
                 return v
         cut = strip_site(title.value, ctx.site)
         return _cut(title, cut if cut != title.value else strip_any_suffix(title.value))
-    return visible[0] if visible else None
+    return _cut(visible[0], strip_site(visible[0].value, ctx.site)) if visible else None
 
 
 def _shorter_form(best: Candidate, others: list[Candidate], end: str) -> Candidate | None:

@@ -1,28 +1,42 @@
 """Metadata from the blocks themselves: the visible headline, standfirst, byline and dateline.
 
 This is all a plain-text dump offers, and on HTML pages it is the visible evidence that
-agrees or disagrees with the markup. The header zone is the few blocks around the start of
-the body; nothing further down is taken for a title or a byline.
+agrees or disagrees with the markup. A dump holds the whole page (menus, teasers, the story,
+more teasers), so the headline is found by evidence, not position alone:
+- the words of the URL's slug (`/2024/11/18/sweden-tells-households-...`), when it has one;
+- a byline or dateline right under it; prose soon after it; being a heading;
+- being near where the classifier saw the body start.
+The byline and dateline are then looked for just under the headline.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
-from .byline import is_name, parse_byline, starts_like_byline
+from ..vocab import _load
+from .byline import is_name, is_prefix_only, looks_like_byline, parse_byline
 from .candidates import Candidate
-from .dates import find_date
+from .dates import find_date, url_date
 
-LOOK_BACK = 10  # blocks before the first body block that may hold the headline
+LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
-_TITLE_END_OK = re.compile(r"[^.;,:]$|\.\.\.$|…$")
+UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
+META_LINE_CHARS = 160  # a byline or dateline is a short line
+MIN_SCORE = 1.0  # below this no block is taken for the headline
+_TITLE_END_OK = re.compile(r"[^.;,:。，；：、]$|\.\.\.$|…$")
+_SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
+_KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
+_WORD = re.compile(r"[^\W_]+")
 _PROMPT_REASONS = frozenset({
     "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
-    "legal", "login", "button", "repeated", "link-dense",
+    "legal", "login", "button",
 })
+_BAD_KINDS = frozenset({"list-item", "button", "table-row", "preformatted", "caption"})
 
 
 @dataclass(slots=True)
@@ -31,77 +45,256 @@ class Header:
     used: dict[int, str] = field(default_factory=dict)  # block index -> "title" / "byline" / ...
 
 
-def header(blocks: Sequence[Block]) -> Header:
+def header(blocks: Sequence[Block], url: str | None = None) -> Header:
     found = Header()
-    first = next((i for i, b in enumerate(blocks) if b.reason is None), None)
-    if first is None:
+    found.candidates.extend(_from_url(url))
+    if not blocks:
         return found
-    lo, hi = max(0, first - LOOK_BACK), min(len(blocks), first + LOOK_AHEAD + 1)
-    byline_at = _find_byline(blocks, lo, hi, found)
-    _find_dateline(blocks, lo, hi, found)
-    anchor = byline_at if byline_at is not None else first
-    title_at = _find_title(blocks, lo, anchor, byline_at is not None)
+    first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
+    title_at = _find_title(blocks, first, slug_words(url))
+    anchor = title_at if title_at is not None else max(0, first - 1)
+    byline_at = _find_byline(blocks, anchor, found)
+    _find_dateline(blocks, anchor, found)
     if title_at is not None:
         found.used[title_at] = "title"
-        found.candidates.append(Candidate("title", blocks[title_at].text, "headline"))
-        between = [i for i in range(title_at + 1, anchor) if i not in found.used]
-        if byline_at is not None and len(between) == 1 and _is_prose(blocks[between[0]]):
-            found.used[between[0]] = "description"
-            found.candidates.append(Candidate("description", blocks[between[0]].text, "standfirst"))
+        found.candidates.append(Candidate("title", _drop_kicker(blocks[title_at].text), "headline"))
+        _find_standfirst(blocks, title_at, byline_at, found)
+    if language := guess_language(blocks, first):
+        found.candidates.append(Candidate("language", language, "stopwords"))
     return found
 
 
-def _find_byline(blocks: Sequence[Block], lo: int, hi: int, found: Header) -> int | None:
-    for i in range(lo, hi):
-        text = blocks[i].text
-        if len(text) > 150 or not starts_like_byline(text):
+# --- headline --------------------------------------------------------------------------------
+
+def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> int | None:
+    """The block with the most evidence of being this page's headline."""
+    last = min(len(blocks), first + LOOK_AHEAD + 1)
+    best, best_score = None, MIN_SCORE
+    for i in range(last if slug or first < len(blocks) else len(blocks)):
+        if not _is_title_like(blocks[i]):
             continue
-        names = parse_byline(text)
-        if not names:
-            continue
-        found.used[i] = "byline"
-        found.candidates.append(Candidate("authors", tuple(names), "byline"))
-        if date := find_date(text):
-            found.candidates.append(Candidate("date", date, "byline"))
-        return i
-    return None
+        score = _title_score(blocks, i, first, slug)
+        if score > best_score or (score == best_score and best is not None and i > best and i < first):
+            best, best_score = i, score
+    if best and _is_title_like(blocks[best - 1]) and _title_score(blocks, best - 1, first, slug) >= best_score - 1:
+        return best - 1  # headline over standfirst: both look alike, the headline comes first
+    return best
 
 
-def _find_dateline(blocks: Sequence[Block], lo: int, hi: int, found: Header) -> None:
-    """A short line that is mostly a date ("Updated: July 29, 2009 10:30 ET")."""
-    for i in range(lo, hi):
-        text = blocks[i].text
-        if i in found.used or len(text) > 80:
-            continue
-        if date := find_date(text):
-            found.used[i] = "date"
-            found.candidates.append(Candidate("date", date, "dateline"))
-            return
-
-
-def _find_title(blocks: Sequence[Block], lo: int, anchor: int, have_byline: bool) -> int | None:
-    """The headline: the nearest title-like block above the byline (or the body's start)."""
-    stop = anchor - 1 if have_byline else anchor
-    # With a byline, at most one block (the standfirst) may separate it from the headline.
-    floor = max(lo, anchor - 3) if have_byline else lo
-    for i in range(stop, floor - 1, -1):
-        b = blocks[i]
-        if _is_title_like(b):
-            if not have_byline and i + 1 < len(blocks) and not _is_prose(blocks[i + 1]):
-                continue  # a label over a menu, not a headline over a story
-            return i
-    return None
+def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[str]) -> float:
+    b = blocks[i]
+    score = 0.0
+    if slug:
+        score += 4.0 * slug_overlap(b.text, slug)
+    if b.kind == "heading":
+        score += 1.5 if b.heading_level <= 1 else 0.5
+    under = blocks[i + 1:i + 1 + UNDER_TITLE]
+    if any(_is_meta_line(x.text) for x in under[:6]):
+        score += 2.0
+    if any(_is_prose(x) for x in under[:4]):
+        score += 1.0
+    if first - LOOK_BACK <= i <= first:
+        score += 1.0
+    if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
+        score += 0.25
+    if find_date(b.text) is not None:  # a caption ("…, Friday, Aug. 30, 2024 (AP Photo)") or a teaser
+        score -= 1.5
+    if " | " in b.text or " / " in b.text:  # a breadcrumb, or the headline with the site's name
+        score -= 0.5
+    if len(b.text) > 120:  # headlines are short; captions and teasers' first sentences are not
+        score -= 1.0
+    return score
 
 
 def _is_title_like(block: Block) -> bool:
     text = block.text
-    words = text.split()
-    if block.reason in _PROMPT_REASONS or block.kind in ("list-item", "button", "table-row"):
+    if block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS or block.link_density > 0.5:
         return False
-    if not 3 <= len(words) <= 30 or len(text) > 200 or (is_name(text) and len(words) <= 3):
+    if len(text) > 250 or (len(text) < 60 and find_date(text) is not None):
+        return False
+    words = len(text.split())
+    dense = words * 12 < len(text)  # CJK: few spaces
+    if not (8 <= len(text) <= 150 if dense else 3 <= words <= 30):
+        return False
+    if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 3):
+        return False  # "12 of 12", "1/3"
+    if is_name(text) and words <= 3 and len(text) <= 40:
         return False
     return bool(_TITLE_END_OK.search(text)) or text.endswith(("?", "!"))
 
 
+def _drop_kicker(text: str) -> str:
+    """'Minderheit in Syrien - Drusen fordern …': a short kicker rendered in front of the headline."""
+    m = _KICKER.match(text)
+    if m and len(m.group("kicker").split()) <= 4 and len(m.group("title").split()) >= 4:
+        return m.group("title").strip()
+    return text
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The words of the URL's slug ('.../sweden-tells-5-000-000-households-how-survive/') folded
+    to ASCII; empty when the URL has no wordy slug (numeric ids, CJK sites)."""
+    if not url or "//" not in url:
+        return frozenset()
+    path = unquote(urlsplit(url).path)
+    best: list[str] = []
+    for segment in path.split("/"):
+        words = [w for w in re.split(r"[-_.+]", _fold(segment)) if len(w) >= 3 and w.isalpha()]
+        if len(words) > len(best):
+            best = words
+    return frozenset(best) if len(best) >= 3 else frozenset()
+
+
+def slug_overlap(text: str, slug: frozenset[str]) -> float:
+    """Share of the slug's words the text contains (umlauts also as 'ae', 'oe', 'ue')."""
+    folded = _fold(text)
+    words = set(_WORD.findall(folded)) | set(_WORD.findall(_fold(_umlauts(text))))
+    return len(slug & words) / len(slug) if slug else 0.0
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ß", "ss")
+
+
+def _umlauts(text: str) -> str:
+    return text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+
+
+# --- byline, dateline, standfirst ------------------------------------------------------------
+
+def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | None:
+    """The byline under the headline (or just above it), by decreasing evidence:
+    'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
+    names; a bare name line next to a date or repeated (avatar text and link)."""
+    window = range(max(0, anchor - 2), min(len(blocks), anchor + 1 + UNDER_TITLE))
+    for finder in (_prefixed_names, _names_with_date, _bare_names):
+        for i in window:
+            if i != anchor and (names := finder(blocks, i, anchor)):
+                return _take_byline(blocks, i, names, found)
+    return None
+
+
+def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header) -> int:
+    found.used[i] = "byline"
+    found.candidates.append(Candidate("authors", tuple(names), "byline"))
+    if date := find_date(blocks[i].text):
+        found.candidates.append(Candidate("date", date, "byline"))
+    return i
+
+
+def _prefixed_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
+    """'By Jane Doe', 'Do 25.04.24 | 14:07 Uhr | Von Jane Doe', '박준석 기자', or 'Von' alone
+    with the names in the next block."""
+    text = blocks[i].text
+    if len(text) > META_LINE_CHARS:
+        return []
+    if is_prefix_only(text) and i + 1 < len(blocks):
+        return parse_byline(text + " " + blocks[i + 1].text)
+    for segment in _SEGMENTS.split(text):
+        if looks_like_byline(segment) and (names := parse_byline(segment)):
+            return names
+    return []
+
+
+def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
+    """'Yasmine Hassan · CBC News · Posted: Aug 08, 2024', 'Jane Doe og John Roe Offentliggjort 6. feb 2025'."""
+    text = blocks[i].text
+    if i < anchor or len(text) > META_LINE_CHARS or find_date(text) is None:
+        return []
+    head = _SEGMENTS.split(text, maxsplit=1)[0].strip()
+    return _all_full_names(parse_byline(head))
+
+
+def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
+    """'Noora Mykkanen' alone on its line, a few blocks under the headline, next to a dateline
+    or repeated (an avatar's text and the link)."""
+    text = blocks[i].text
+    if not anchor < i <= anchor + 6 or len(text) > 40 or blocks[i].kind in ("button", "table-row"):
+        return []
+    names = _all_full_names(parse_byline(text))
+    if len(names) != 1 or names[0] != text.strip():
+        return []
+    near = blocks[max(0, i - 4):i + 4]
+    if any(b.text == text for b in blocks[i + 1:i + 3]) or any(find_date(b.text) for b in near if len(b.text) < 80):
+        return names
+    return []
+
+
+def _all_full_names(names: list[str]) -> list[str]:
+    """Names of two to four words, each capitalised (or written in a script without case)."""
+    ok = all(2 <= len(n.split()) <= 4 and all(_capitalised(w) for w in n.split()) for n in names)
+    return names if names and ok else []
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].lower() == word[:1].upper()
+
+
+def _is_meta_line(text: str) -> bool:
+    if len(text) > META_LINE_CHARS:
+        return False
+    return looks_like_byline(text) or find_date(text) is not None
+
+
+def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header) -> None:
+    """A short line that holds a date ("Updated: July 29, 2009 10:30 ET"): next to the byline
+    when there is one, else under (or just over) the headline."""
+    byline = next((i for i, role in found.used.items() if role == "byline"), None)
+    windows = [range(max(0, byline - 2), min(len(blocks), byline + 4))] if byline is not None else []
+    windows.append(range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE)))
+    for window in windows:
+        for i in window:
+            text = blocks[i].text
+            if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
+                continue
+            if date := find_date(text):
+                found.used[i] = "date"
+                found.candidates.append(Candidate("date", date, "dateline"))
+                return
+
+
+def _find_standfirst(blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header) -> None:
+    """One prose block between the headline and the byline is the standfirst."""
+    if byline_at is None or byline_at <= title_at:
+        return
+    between = [i for i in range(title_at + 1, byline_at) if i not in found.used]
+    if len(between) == 1 and _is_prose(blocks[between[0]]):
+        found.used[between[0]] = "description"
+        found.candidates.append(Candidate("description", blocks[between[0]].text, "standfirst"))
+
+
 def _is_prose(block: Block) -> bool:
     return len(block.text) >= 60 and block.text.rstrip().endswith((".", "!", "?", "…", "。", '"', "”"))
+
+
+def _from_url(url: str | None) -> Iterator[Candidate]:
+    if url and (value := url_date(url)):
+        yield Candidate("date", value, "url")
+
+
+# --- language --------------------------------------------------------------------------------
+
+_PROFILE_CHARS = 3000  # enough body text for a stop-word profile
+
+
+def guess_language(blocks: Sequence[Block], first: int) -> str | None:
+    """The language whose stop words are most frequent in the body's first paragraphs."""
+    sample = " ".join(b.text for b in blocks[first:] if b.reason is None)[:_PROFILE_CHARS]
+    words = _WORD.findall(sample.casefold())
+    if len(words) < 20:
+        return None
+    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _profiles().items()}
+    lang, hits = max(counts.items(), key=lambda kv: kv[1])
+    return lang if hits >= max(5, len(words) // 12) else None
+
+
+_PROFILES: dict[str, frozenset[str]] = {}
+
+
+def _profiles() -> dict[str, frozenset[str]]:
+    if not _PROFILES:
+        for lang, words in _load("stopwords.toml").items():
+            if isinstance(words, list) and len(lang) in (2, 3):
+                _PROFILES[lang] = frozenset(w.casefold() for w in words)
+    return _PROFILES
