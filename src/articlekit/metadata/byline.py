@@ -46,7 +46,10 @@ def _vocab() -> _Vocab:
         late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?=[A-ZÀ-ÞА-ЯЁ])", re.I),
         joiner=re.compile(rf"\s*(?:[,;、，&]|\s(?:{alternation(data['joiners'])})\s)\s*", re.I),
         roles=roles,
-        role_tail=re.compile(rf"[\s,]+(?:{alternation(list(roles))})\.?$", re.I),
+        # "Jane Doe, Staff writer", or glued by a renderer: "Ulrich ExnerKorrespondent"
+        role_tail=re.compile(
+            rf"(?:[\s,]+|(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])))(?:{alternation(list(roles))})\.?$", re.I
+        ),
         cut=re.compile(rf"(?:^|\s)(?:{alternation(data['prompts'])})(?:\s|$|[.:,])", re.I),
         labels=frozenset(label.casefold() for label in data["author_labels"]),
     )

@@ -5,7 +5,6 @@ Read before pruning: JSON-LD lives in <script> and bylines often sit in <header>
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 

@@ -28,10 +28,14 @@ LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, 
 UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 MIN_SCORE = 1.0  # below this no block is taken for the headline
+_SENTENCE_END = re.compile(r"[.!?。！？:]$")
 _TITLE_END_OK = re.compile(r"[^.;,:。，；：、]$|\.\.\.$|…$")
 _SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
 _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
 _WORD = re.compile(r"[^\W_]+")
+_MARKUP = re.compile(r"https?:|www\.|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
 _PROMPT_REASONS = frozenset({
     "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
     "legal", "login", "button",
@@ -57,7 +61,7 @@ def header(blocks: Sequence[Block], url: str | None = None) -> Header:
     _find_dateline(blocks, anchor, found)
     if title_at is not None:
         found.used[title_at] = "title"
-        found.candidates.append(Candidate("title", _drop_kicker(blocks[title_at].text), "headline"))
+        found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
         _find_standfirst(blocks, title_at, byline_at, found)
     if language := guess_language(blocks, first):
         found.candidates.append(Candidate("language", language, "stopwords"))
@@ -74,11 +78,20 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
         if not _is_title_like(blocks[i]):
             continue
         score = _title_score(blocks, i, first, slug)
-        if score > best_score or (score == best_score and best is not None and i > best and i < first):
+        if score > best_score:
             best, best_score = i, score
-    if best and _is_title_like(blocks[best - 1]) and _title_score(blocks, best - 1, first, slug) >= best_score - 1:
-        return best - 1  # headline over standfirst: both look alike, the headline comes first
+    if best and _headline_over_standfirst(blocks, best - 1, best) and (
+        _title_score(blocks, best - 1, first, slug) >= best_score - 1
+    ):
+        return best - 1
     return best
+
+
+def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) -> bool:
+    """Two title-like blocks in a row: the first is the headline, the second its standfirst
+    (unless the first is a breadcrumb that ends with the headline)."""
+    upper, lower = blocks[above].text, blocks[chosen].text
+    return _is_title_like(blocks[above]) and lower not in upper and not _SEGMENTS.search(upper)
 
 
 def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[str]) -> float:
@@ -110,6 +123,8 @@ def _is_title_like(block: Block) -> bool:
     text = block.text
     if block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS or block.link_density > 0.5:
         return False
+    if _MARKUP.search(text):  # a URL, a Markdown link or image, script
+        return False
     if len(text) > 250 or (len(text) < 60 and find_date(text) is not None):
         return False
     words = len(text.split())
@@ -121,6 +136,17 @@ def _is_title_like(block: Block) -> bool:
     if is_name(text) and words <= 3 and len(text) <= 40:
         return False
     return bool(_TITLE_END_OK.search(text)) or text.endswith(("?", "!"))
+
+
+def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
+    """The headline's text: a wrapped last line joined back, Markdown escapes and a kicker dropped."""
+    text = blocks[i].text
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if (blocks[i].kind == "heading" and nxt is not None and nxt.kind != "heading"
+            and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)):
+        found.used[i + 1] = "title"
+        text = f"{text} {nxt.text}"
+    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text))
 
 
 def _drop_kicker(text: str) -> str:
@@ -238,13 +264,11 @@ def _is_meta_line(text: str) -> bool:
 
 
 def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header) -> None:
-    """A short line that holds a date ("Updated: July 29, 2009 10:30 ET"): next to the byline
-    when there is one, else under (or just over) the headline."""
+    """The short line holding a date nearest the byline (when there is one), else nearest the
+    headline; lines under it before lines over it ("Updated: July 29, 2009 10:30 ET")."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
-    windows = [range(max(0, byline - 2), min(len(blocks), byline + 4))] if byline is not None else []
-    windows.append(range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE)))
-    for window in windows:
-        for i in window:
+    for centre in ([byline] if byline is not None else []) + [anchor]:
+        for i in _by_distance(centre, len(blocks), above=3, below=UNDER_TITLE):
             text = blocks[i].text
             if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
                 continue
@@ -252,6 +276,12 @@ def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header) -> None:
                 found.used[i] = "date"
                 found.candidates.append(Candidate("date", date, "dateline"))
                 return
+
+
+def _by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:
+    """Indexes around `centre`, nearest first; at equal distance the one below."""
+    around = [i for i in range(centre - above, centre + below + 1) if 0 <= i < n and i != centre]
+    return sorted(around, key=lambda i: (abs(i - centre) + (0.5 if i < centre else 0)))
 
 
 def _find_standfirst(blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header) -> None:
