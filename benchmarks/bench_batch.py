@@ -131,7 +131,7 @@ def tree_rss(pid: int) -> tuple[int, int]:
 
 def cmd_rss(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "out.jsonl")
+        out = args.output or os.path.join(tmp, "out.jsonl")
         extra = ["--workers", str(args.workers)] if args.workers is not None else []
         if args.max_pages_per_worker:
             extra += ["--max-pages-per-worker", str(args.max_pages_per_worker)]
@@ -257,6 +257,7 @@ def main() -> None:
     p.add_argument("warc")
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--max-pages-per-worker", type=int, default=None)
+    p.add_argument("--output", help="keep the output here (default: a temporary file)")
     p = sub.add_parser("check")
     p.add_argument("output")
     p.add_argument("manifest")
