@@ -1,0 +1,108 @@
+"""Dates: the formats pages write, offsets kept, and nothing invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import articlekit
+from articlekit.metadata.dates import find_date, parse_date, url_date
+
+CEST = dt.timezone(dt.timedelta(hours=2))
+EDT = dt.timezone(dt.timedelta(hours=-4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-04-21T20:24:00+02:00", dt.datetime(2024, 4, 21, 20, 24, tzinfo=CEST)),
+        ("2024-04-21T18:24:00Z", dt.datetime(2024, 4, 21, 18, 24, tzinfo=dt.UTC)),
+        ("2024-04-21", dt.date(2024, 4, 21)),
+        ("20240421", dt.date(2024, 4, 21)),
+        ("July 29, 2009", dt.date(2009, 7, 29)),
+        ("29. Juli 2009", dt.date(2009, 7, 29)),
+        ("29 de julio de 2009", dt.date(2009, 7, 29)),
+        ("2024年04月24日23:52", dt.datetime(2024, 4, 24, 23, 52)),
+        ("입력 2026.07.12 22:09", dt.datetime(2026, 7, 12, 22, 9)),
+        ("Posted: Aug 08, 2024 4:00 AM EDT", dt.datetime(2024, 8, 8, 4, 0, tzinfo=EDT)),
+        ("Thứ tư, 22/10/2025, 19:25", dt.datetime(2025, 10, 22, 19, 25)),
+        ("Do 25.04.24 | 14:07 Uhr", dt.datetime(2024, 4, 25, 14, 7)),  # a two-digit year, as written
+        ("30.01.202430. Januar 2024", dt.date(2024, 1, 30)),  # two renderings glued by a dump
+    ],
+)
+def test_formats(text: str, expected: dt.date) -> None:
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "July 29",  # no year: never taken from today
+        "29. Juli",
+        "Juli 2009",  # no day: never the 1st, never today's
+        "2009-07",
+        "Updated 5 minutes ago",
+        "today 10:48 am",
+        "1994-05-01",  # before the web's news archives: noise
+        "2024-02-30",  # no such day
+    ],
+)
+def test_nothing_is_invented(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_page_without_a_year_gets_no_date() -> None:
+    page = "<html><body><h1>A headline for the page</h1><p>Updated: July 29</p>" + "<p>Body text. </p>" * 5
+    article = articlekit.extract(page, now=dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
+    assert article.date is None
+
+
+def test_no_date_after_now() -> None:
+    """A date later than the reference time is impossible (a scheduled or mistyped one)."""
+    page = (
+        '<html><head><meta property="article:published_time" content="2031-05-01T10:00:00+00:00">'
+        '<meta name="date" content="2024-05-01"></head><body><h1>Headline of the page here</h1></body></html>'
+    )
+    now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    article = articlekit.extract(page, now=now)
+    assert article.date == dt.date(2024, 5, 1)
+    only_future = page.replace('<meta name="date" content="2024-05-01">', "")
+    assert articlekit.extract(only_future, now=now).date is None
+
+
+def test_offset_kept_and_published_beats_modified() -> None:
+    page = (
+        '<html><head><meta property="article:modified_time" content="2024-04-22T08:00:00+02:00">'
+        '<meta property="article:published_time" content="2024-04-21T20:24:00+02:00"></head>'
+        "<body><h1>Headline of the page here</h1></body></html>"
+    )
+    article = articlekit.extract(page, now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    assert article.date == dt.datetime(2024, 4, 21, 20, 24, tzinfo=CEST)
+    assert article.modified == dt.datetime(2024, 4, 22, 8, 0, tzinfo=CEST)
+    assert article.provenance["date"] == "og"
+
+
+def test_day_only_takes_the_offset_of_another_source_for_the_same_day() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-04-21"}'
+        '</script><meta property="article:published_time" content="2024-04-21T20:24:00+02:00"></head>'
+        "<body><h1>Headline of the page here</h1></body></html>"
+    )
+    article = articlekit.extract(page, now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    assert article.date == dt.datetime(2024, 4, 21, 20, 24, tzinfo=CEST)
+    assert article.provenance["date"] == "json-ld"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/news/2019/11/20/story", dt.date(2019, 11, 20)),
+        ("https://example.com/2019-11-20/story", dt.date(2019, 11, 20)),
+        ("http://politics.people.com.cn/n1/2024/0424/c1001-40223222.html", dt.date(2024, 4, 24)),
+        ("https://example.com/2019/story-about-13-things", None),
+        ("https://example.com/2024/13/45/", None),
+    ],
+)
+def test_url_dates(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected

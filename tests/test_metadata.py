@@ -1,0 +1,181 @@
+"""Metadata from HTML and text: every source, the resolver's choices, provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import articlekit
+
+DATA = Path(__file__).parent / "data" / "metadata"
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+BODY = "".join(f"<p>Paragraph {i} of the story, long enough to be read as prose by the classifier.</p>"
+               for i in range(6))
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html lang='en-GB'><head>{head}</head><body><article>{body}{BODY}</article></body></html>"
+
+
+def jsonld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+
+def test_jsonld_graph_with_author_reference_and_organisation_kept_apart() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://ex.com/a#page", "name": "Page"},
+        {"@type": "NewsArticle", "headline": "Storm &amp; floods hit the coast",
+         "author": [{"@id": "https://ex.com/#/person/1"}, {"@type": "Organization", "name": "Example Wire"}],
+         "publisher": {"@id": "https://ex.com/#org"}, "datePublished": "2024-05-16T18:00:00+00:00",
+         "keywords": ["Weather", "Coast"]},
+        {"@type": "Person", "@id": "https://ex.com/#/person/1", "name": "Paul Sawers"},
+        {"@type": "Organization", "@id": "https://ex.com/#org", "name": "Example News"},
+    ]}
+    article = articlekit.extract(page(jsonld(graph)), url="https://ex.com/a", now=NOW)
+    assert article.title == "Storm & floods hit the coast"  # entities decoded
+    assert article.authors == ("Paul Sawers",)  # the organisation is not a person
+    assert article.date == dt.datetime(2024, 5, 16, 18, 0, tzinfo=dt.UTC)
+    assert article.site_name == "Example News"
+    assert article.tags == ("Weather", "Coast")
+    assert article.provenance["authors"] == "json-ld"
+
+
+def test_jsonld_author_arrays_nested_in_main_entity_and_lists() -> None:
+    data = [{"@type": "WebPage", "mainEntity": {
+        "@type": ["NewsArticle"], "headline": "A headline in the main entity",
+        "author": [{"@type": "Person", "name": "Jane Doe"},
+                   {"@type": "Person", "givenName": "John", "familyName": "Roe"}],
+    }}]
+    article = articlekit.extract(page(jsonld(data)), now=NOW)
+    assert article.authors == ("Jane Doe", "John Roe")
+
+
+def test_organisation_only_author_gives_no_person() -> None:
+    data = {"@type": "NewsArticle", "headline": "Agency copy about the markets today",
+            "author": {"@type": "Organization", "name": "Reuters"}}
+    head = jsonld(data) + ('<meta name="author" content="Example News">'
+                           '<meta property="og:site_name" content="Example News">')
+    assert articlekit.extract(page(head), now=NOW).authors == ()
+
+
+# --- titles ----------------------------------------------------------------------------------
+
+def test_site_name_cut_from_declared_title() -> None:
+    head = ('<meta property="og:title" content="Russland-Wahl: Nadeschdin setzt auf ein Ende – DW – 30.01.2024">'
+            '<meta property="og:site_name" content="DW">')
+    article = articlekit.extract(page(head), url="https://www.dw.com/de/x/a-1", now=NOW)
+    assert article.title == "Russland-Wahl: Nadeschdin setzt auf ein Ende"
+    assert article.provenance["title"] == "og"
+
+
+def test_site_from_host_when_not_declared() -> None:
+    head = "<title>Drusen fordern Teilhabe statt Schutzgarantien - News - SRF</title>"
+    article = articlekit.extract(page(head), url="https://www.srf.ch/news/x", now=NOW)
+    assert article.title == "Drusen fordern Teilhabe statt Schutzgarantien"
+
+
+def test_a_dash_inside_a_headline_is_kept() -> None:
+    head = '<meta property="og:title" content="Trump plant Landeplatz – während sein Projekt stockt">'
+    article = articlekit.extract(page(head), url="https://www.example.ch/a", now=NOW)
+    assert article.title == "Trump plant Landeplatz – während sein Projekt stockt"
+
+
+def test_section_label_after_cut_site_goes_when_another_title_confirms() -> None:
+    head = ('<meta property="og:title" content="Headline of the day about politics-Politicsㅣ한국일보">'
+            '<meta property="og:site_name" content="한국일보">'
+            + jsonld({"@type": "NewsArticle", "headline": "Headline of the day about politics"}))
+    article = articlekit.extract(page(head), url="https://www.hankookilbo.com/a", now=NOW)
+    assert article.title == "Headline of the day about politics"
+
+
+def test_visible_headline_when_page_title_adds_the_site() -> None:
+    html = page("<title>Who are the MKO and why? | Global News Blog</title>", "<h1>Who are the MKO and why?</h1>")
+    article = articlekit.extract(html, now=NOW)
+    assert article.title == "Who are the MKO and why?"
+    assert article.provenance["title"] == "h1"
+
+
+# --- authors ---------------------------------------------------------------------------------
+
+def test_twitter_label_author_and_meta_site_name_dropped() -> None:
+    head = ('<meta name="author" content="Example News"><meta property="og:site_name" content="Example News">'
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Paul Sawers">')
+    article = articlekit.extract(page(head), now=NOW)
+    assert article.authors == ("Paul Sawers",)
+    assert article.provenance["authors"] == "twitter"
+
+
+def test_visible_byline_with_prompts() -> None:
+    body = '<div class="byline">By <a href="/a">Jane Doe</a> and <a href="/b">John Roe</a> Follow</div>'
+    article = articlekit.extract(page("", "<h1>A headline over the byline</h1>" + body), now=NOW)
+    assert article.authors == ("Jane Doe", "John Roe")
+    assert article.provenance["authors"] == "byline"
+
+
+# --- the rest, provenance --------------------------------------------------------------------
+
+def test_every_found_field_has_provenance() -> None:
+    head = ('<meta property="og:title" content="The title"><meta property="og:description" content="The dek.">'
+            '<meta property="og:image" content="/img/a.jpg"><link rel="canonical" href="/news/a">'
+            '<meta property="og:site_name" content="Example"><meta property="article:tag" content="Politics">'
+            '<meta property="article:published_time" content="2024-01-02T03:04:05+01:00">'
+            '<meta property="article:modified_time" content="2024-01-03T03:04:05+01:00">'
+            '<meta name="author" content="Jane Doe">')
+    article = articlekit.extract(page(head), url="https://example.com/news/a?x=1", now=NOW)
+    fields = ("title", "authors", "date", "modified", "description", "site_name", "language",
+              "canonical_url", "image", "tags")
+    assert set(article.provenance) == set(fields)
+    assert article.language == "en" and article.provenance["language"] == "html-lang"
+    assert article.image == "https://example.com/img/a.jpg"
+    assert article.canonical_url == "https://example.com/news/a"
+
+
+def test_seed_text_page_keeps_its_metadata() -> None:
+    seed = Path(__file__).parents[1] / "examples" / "seed_news_page.txt"
+    article = articlekit.extract(seed.read_bytes())
+    assert article.title == "Who are the MKO and why did Iraqi forces storm their camp?"
+    assert article.authors == ("Staff writer",)
+    assert article.date == dt.date(2009, 7, 29)
+    assert article.description is not None and article.description.startswith("Iraq flexes its muscles")
+    assert article.provenance["title"] == "headline"
+
+
+def test_text_dump_headline_byline_and_date() -> None:
+    text = (
+        "Skip to content\n\n  • World\n  • Politics\n\nPolitics\n\n"
+        "Sweden tells households how to survive a war\n\nNoora Mykkanen\n\n"
+        "Published November 18, 2024 9:26pm Updated November 19, 2024 4:23pm\n\n"
+        + "\n\n".join("Sweden and Finland have told millions of citizens how to be prepared for a crisis, "
+                      "and the guidance was published today in several languages." for _ in range(5))
+    )
+    url = "https://metro.example/2024/11/18/sweden-tells-households-how-survive-war-22018356/"
+    article = articlekit.extract(text, url=url, now=NOW)
+    assert article.title == "Sweden tells households how to survive a war"
+    assert article.authors == ("Noora Mykkanen",)
+    assert article.date == dt.datetime(2024, 11, 18, 21, 26)
+    assert article.language == "en"
+
+
+# --- real pages (tests/data/metadata, MIT: see its README) -----------------------------------
+
+def test_real_html_page_yoast_graph() -> None:
+    data = gzip.decompress((DATA / "techcrunch_2024_05_17.html.gz").read_bytes())
+    url = "https://techcrunch.com/2024/05/16/strava-taps-ai-to-weed-out-leaderboard-cheats-unveils-family-plan-dark-mode-and-more/"
+    article = articlekit.extract(data, url=url, now=dt.datetime(2024, 5, 17, 23, 59, tzinfo=dt.UTC))
+    assert article.title == "Strava taps AI to weed out leaderboard cheats, unveils 'family' plan, dark mode and more"
+    assert article.authors == ("Paul Sawers",)
+    assert article.date is not None and article.date.isoformat() == "2024-05-16T18:00:00+00:00"
+    assert article.language == "en"
+
+
+def test_real_w3m_dump() -> None:
+    text = (DATA / "metro_2024_11_29.w3m.txt").read_bytes()
+    url = "https://metro.co.uk/2024/11/18/sweden-tells-5-000-000-households-how-survive-wwiii-new-war-pamphlet-22018356/"
+    article = articlekit.extract(text, url=url, now=dt.datetime(2024, 11, 29, tzinfo=dt.UTC))
+    assert article.title == "Sweden tells 5,000,000 households ‘how to survive WWIII’ in new war pamphlet"
+    assert article.authors == ("Noora Mykkanen",)
+    assert article.date is not None and article.date.isoformat()[:10] == "2024-11-18"
