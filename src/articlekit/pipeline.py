@@ -43,7 +43,7 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
-    head = header(blocks)
+    head = header(blocks, url)
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     return _article(source.kind, url, blocks, removed, meta)
