@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocab import _load
 
@@ -67,8 +67,14 @@ def parse_date(value: str) -> dt.date | dt.datetime | None:
     return find_date(value)
 
 
+_HAS_YEAR = re.compile(r"\d\d")
+
+
+@lru_cache(maxsize=8192)
 def find_date(text: str) -> dt.date | dt.datetime | None:
     """The first complete date written in `text`, with its time and zone when they follow it."""
+    if not _HAS_YEAR.search(text):  # every form writes the year with digits: most lines end here
+        return None
     found = _find_day(text)
     if found is None:
         return None

@@ -17,8 +17,8 @@ from .jsonld import candidates_from_scripts
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _META = etree.XPath("//meta[@content]")
-_ITEMPROP = etree.XPath("//body//*[@itemprop='headline' or @itemprop='datePublished'"
-                        " or @itemprop='dateModified' or @itemprop='author']")
+_ITEMPROP = etree.XPath("//body//*[@itemprop]")
+_ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
 _TIME = etree.XPath("//body//time[@datetime]")
 _H1 = etree.XPath("//body//h1")
 _BYLINE = etree.XPath(
@@ -63,9 +63,10 @@ _META_FIELDS = {
 
 def candidates(root: Any, url: str | None) -> list[Candidate]:
     out: list[Candidate] = []
-    for source in (_from_jsonld, _from_meta, _from_microdata, _from_time, _from_head,
-                   _from_h1, _from_visible_byline):
+    for source in (_from_jsonld, _from_meta, _from_microdata, _from_time, _from_head, _from_h1):
         out.extend(source(root))
+    if not any(c.field == "authors" for c in out):  # the markup names nobody: read the page
+        out.extend(_from_visible_byline(root))
     return out
 
 
@@ -127,6 +128,8 @@ def _from_twitter_labels(labels: dict[str, str]) -> Iterator[Candidate]:
 def _from_microdata(root: Any) -> Iterator[Candidate]:
     for el in _ITEMPROP(root):
         prop = el.get("itemprop")
+        if prop not in _ITEMPROPS:
+            continue
         value = el.get("content") or el.get("datetime") or " ".join(el.xpath("string()").split())
         if not value:
             continue

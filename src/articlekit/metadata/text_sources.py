@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
@@ -49,7 +50,8 @@ class Header:
     used: dict[int, str] = field(default_factory=dict)  # block index -> "title" / "byline" / ...
 
 
-def header(blocks: Sequence[Block], url: str | None = None) -> Header:
+def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: bool = True) -> Header:
+    """Candidates from the blocks; `guess_language=False` when the markup already declares it."""
     found = Header()
     found.candidates.extend(_from_url(url))
     if not blocks:
@@ -63,7 +65,7 @@ def header(blocks: Sequence[Block], url: str | None = None) -> Header:
         found.used[title_at] = "title"
         found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
         _find_standfirst(blocks, title_at, byline_at, found)
-    if language := guess_language(blocks, first):
+    if guess_language and (language := stopword_language(blocks, first)):
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
 
@@ -120,22 +122,29 @@ def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[st
 
 
 def _is_title_like(block: Block) -> bool:
+    """A headline's shape: a few words (or a CJK line), no sentence or list punctuation at its
+    end, no markup, not a bare name or date. Cheap tests first: most blocks fail early."""
     text = block.text
-    if block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS or block.link_density > 0.5:
+    if len(text) > 250 or block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS:
         return False
-    if _MARKUP.search(text):  # a URL, a Markdown link or image, script
-        return False
-    if len(text) > 250 or (len(text) < 60 and find_date(text) is not None):
-        return False
-    words = len(text.split())
+    words = text.count(" ") + 1
     dense = words * 12 < len(text)  # CJK: few spaces
     if not (8 <= len(text) <= 150 if dense else 3 <= words <= 30):
         return False
+    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))) or block.link_density > 0.5:
+        return False
+    return _title_words_ok(text, dense)
+
+
+@lru_cache(maxsize=4096)
+def _title_words_ok(text: str, dense: bool) -> bool:
+    if _MARKUP.search(text):  # a URL, a Markdown link or image, script
+        return False
     if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 3):
         return False  # "12 of 12", "1/3"
-    if is_name(text) and words <= 3 and len(text) <= 40:
+    if len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
         return False
-    return bool(_TITLE_END_OK.search(text)) or text.endswith(("?", "!"))
+    return not (len(text) < 60 and find_date(text) is not None)
 
 
 def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
@@ -173,14 +182,18 @@ def slug_words(url: str | None) -> frozenset[str]:
 
 def slug_overlap(text: str, slug: frozenset[str]) -> float:
     """Share of the slug's words the text contains (umlauts also as 'ae', 'oe', 'ue')."""
-    folded = _fold(text)
-    words = set(_WORD.findall(folded)) | set(_WORD.findall(_fold(_umlauts(text))))
-    return len(slug & words) / len(slug) if slug else 0.0
+    return len(slug & _folded_words(text)) / len(slug) if slug else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(_fold(text))) | frozenset(_WORD.findall(_fold(_umlauts(text))))
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("ß", "ss")
+    """ASCII letters and digits, as slugs are written: 'Höcke' -> 'hocke' (and 'hoecke' via _umlauts)."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    return text.encode("ascii", "ignore").decode("ascii")
 
 
 def _umlauts(text: str) -> str:
@@ -257,6 +270,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].lower() == word[:1].upper()
 
 
+@lru_cache(maxsize=4096)
 def _is_meta_line(text: str) -> bool:
     if len(text) > META_LINE_CHARS:
         return False
@@ -308,7 +322,7 @@ def _from_url(url: str | None) -> Iterator[Candidate]:
 _PROFILE_CHARS = 3000  # enough body text for a stop-word profile
 
 
-def guess_language(blocks: Sequence[Block], first: int) -> str | None:
+def stopword_language(blocks: Sequence[Block], first: int) -> str | None:
     """The language whose stop words are most frequent in the body's first paragraphs."""
     sample = " ".join(b.text for b in blocks[first:] if b.reason is None)[:_PROFILE_CHARS]
     words = _WORD.findall(sample.casefold())
