@@ -43,7 +43,7 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
-    head = header(blocks, url)
+    head = header(blocks, url, guess_language=not any(c.field == "language" for c in found))
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     return _article(source.kind, url, blocks, removed, meta)
