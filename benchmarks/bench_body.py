@@ -19,6 +19,7 @@ import re
 import resource
 import sys
 import time
+from queue import Empty
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,13 @@ def run(name: str, which: str) -> dict[str, Any]:
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(name, which, queue))
     proc.start()
-    result: dict[str, Any] = queue.get()
+    while True:  # a child that dies (an import error, a crash) must not hang the run
+        try:
+            result: dict[str, Any] = queue.get(timeout=1.0)
+            break
+        except Empty:
+            if not proc.is_alive():
+                raise SystemExit(f"{name} on {which}: the benchmark process died (exit {proc.exitcode})") from None
     proc.join()
     return result
 
