@@ -50,7 +50,7 @@ def _vocab() -> _Vocab:
         role_tail=re.compile(
             rf"(?:[\s,]+|(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])))(?:{alternation(list(roles))})\.?$", re.I
         ),
-        cut=re.compile(rf"(?:^|\s)(?:{alternation(data['prompts'])})(?:\s|$|[.:,])", re.I),
+        cut=re.compile(rf"(?:^|\s)(?:\d+\s+)?(?:{alternation(data['prompts'])})(?:\s|$|[.:,])", re.I),
         labels=frozenset(label.casefold() for label in data["author_labels"]),
     )
 
@@ -145,8 +145,8 @@ def is_name(text: str, *, strict: bool = True) -> bool:
         return False
     if not strict:
         return True
-    caps = sum(1 for w in words if w[:1].isupper() or w[:1].lower() == w[:1].upper())
-    return caps >= max(1, len(words) - 1)
+    caps = [w[:1].isupper() or w[:1].lower() == w[:1].upper() for w in words]
+    return caps[0] and sum(caps) >= max(1, len(words) - 1)
 
 
 def clean_names(raw: list[str], *, strict: bool = False) -> list[str]:

@@ -36,6 +36,7 @@ _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"https?:|www\.|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_CREDIT = re.compile(r"\([^()]*[:/][^()]*\)\s*$")
 WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
 _PROMPT_REASONS = frozenset({
     "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
@@ -59,7 +60,7 @@ def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: b
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
     title_at = _find_title(blocks, first, slug_words(url))
     anchor = title_at if title_at is not None else max(0, first - 1)
-    byline_at = _find_byline(blocks, anchor, found)
+    byline_at = _find_byline(blocks, anchor, first, found)
     _find_dateline(blocks, anchor, found)
     if title_at is not None:
         found.used[title_at] = "title"
@@ -82,11 +83,20 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
         score = _title_score(blocks, i, first, slug)
         if score > best_score:
             best, best_score = i, score
+    if best is None:
+        return None
+    below = blocks[best + 1] if best + 1 < len(blocks) else None
+    if below is not None and _is_title_like(below) and _ends_with(blocks[best].text, below.text):
+        return best + 1  # 'Start / Ausland / Headline' over 'Headline': the breadcrumb's last item
     if best and _headline_over_standfirst(blocks, best - 1, best) and (
         _title_score(blocks, best - 1, first, slug) >= best_score - 1
     ):
         return best - 1
     return best
+
+
+def _ends_with(text: str, tail: str) -> bool:
+    return len(tail) < len(text) and text.endswith(tail)
 
 
 def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) -> bool:
@@ -118,6 +128,8 @@ def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[st
         score -= 0.5
     if len(b.text) > 120:  # headlines are short; captions and teasers' first sentences are not
         score -= 1.0
+    if _CREDIT.search(b.text):  # "… (AP Photo/Alex Brandon)", "… (Foto: John Doe/AFP)": a caption
+        score -= 2.0
     return score
 
 
@@ -155,7 +167,7 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
             and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
-    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text))
+    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).rstrip(" _|")
 
 
 def _drop_kicker(text: str) -> str:
@@ -202,15 +214,27 @@ def _umlauts(text: str) -> str:
 
 # --- byline, dateline, standfirst ------------------------------------------------------------
 
-def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, first: int, found: Header) -> int | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
-    window = range(max(0, anchor - 2), min(len(blocks), anchor + 1 + UNDER_TITLE))
-    for finder in (_prefixed_names, _names_with_date, _bare_names):
+    window = range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE))
+    for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
                 return _take_byline(blocks, i, names, found)
+    return _far_byline(blocks, first, found)
+
+
+def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
+    """No byline by the headline (a dump may render the headline far from the story): the
+    'By …' line of full names nearest the start of the body."""
+    stop = min(len(blocks), first + LOOK_AHEAD + 1)
+    for i in _by_distance(first, stop, above=first, below=LOOK_AHEAD):
+        if blocks[i].reason in _PROMPT_REASONS:
+            continue
+        if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
+            return _take_byline(blocks, i, names, found)
     return None
 
 
@@ -245,6 +269,21 @@ def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     return _all_full_names(parse_byline(head))
 
 
+def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
+    """'Januar 2026 • Gregor Meier • 3 Minuten': one segment of a meta line is a full name, the
+    others carry numbers (a date, a time, a reading time)."""
+    text = blocks[i].text
+    if i < anchor or len(text) > META_LINE_CHARS:
+        return []
+    segments = [seg.strip() for seg in _SEGMENTS.split(text) if seg.strip()]
+    if len(segments) < 2 or not any(ch.isdigit() for ch in text):
+        return []
+    for seg in segments:
+        if not any(ch.isdigit() for ch in seg) and (names := _all_full_names(parse_byline(seg))):
+            return names
+    return []
+
+
 def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'Noora Mykkanen' alone on its line, a few blocks under the headline, next to a dateline
     or repeated (an avatar's text and the link)."""
@@ -252,7 +291,7 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     if not anchor < i <= anchor + 6 or len(text) > 40 or blocks[i].kind in ("button", "table-row"):
         return []
     names = _all_full_names(parse_byline(text))
-    if len(names) != 1 or names[0] != text.strip():
+    if len(names) != 1 or not text.startswith(names[0]) or len(text) - len(names[0]) > 25:
         return []
     near = blocks[max(0, i - 4):i + 4]
     if any(b.text == text for b in blocks[i + 1:i + 3]) or any(find_date(b.text) for b in near if len(b.text) < 80):
