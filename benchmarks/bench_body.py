@@ -19,9 +19,9 @@ import re
 import resource
 import sys
 import time
-from queue import Empty
 from collections import defaultdict
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
