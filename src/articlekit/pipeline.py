@@ -11,7 +11,7 @@ from .article import Article, Removed
 from .blocks import Block
 from .metadata import Candidate, Metadata, resolve
 from .metadata.html_sources import candidates as html_candidates
-from .metadata.resolve import _agree
+from .metadata.resolve import _agree, _norm
 from .metadata.text_sources import header
 
 
@@ -46,6 +46,7 @@ def extract(
     head = header(blocks, url, guess_language=not any(c.field == "language" for c in found))
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
+    _drop_standfirst(blocks, meta)
     return _article(source.kind, url, blocks, removed, meta)
 
 
@@ -60,6 +61,43 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
         for b in blocks:
             if b.kind == "heading" and b.reason is None and _agree(b.text, title) and _agree(title, b.text):
                 b.reason = "title"
+
+
+STANDFIRST_WINDOW = 3  # blocks after the headline where a standfirst may sit
+STANDFIRST_CHARS = 400
+
+
+def _drop_standfirst(blocks: Sequence[Block], meta: Metadata) -> None:
+    """The standfirst (dek) under the headline repeats the page's description: it is the
+    description, not the body's first paragraph."""
+    description = meta.values.get("description")
+    if not description:
+        return
+    start = next((i + 1 for i, b in enumerate(blocks) if b.reason == "title"), None)
+    if start is None:
+        start = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks))
+    for i in range(start, min(start + STANDFIRST_WINDOW, len(blocks))):
+        b = blocks[i]
+        if b.reason is None and len(b.text) <= STANDFIRST_CHARS and _repeats(description, b.text):
+            if _apart_from_story(blocks, i):
+                b.reason = "description"
+            return
+
+
+def _apart_from_story(blocks: Sequence[Block], i: int) -> bool:
+    """A dek is a heading, or sits outside the container of the paragraphs that follow it;
+    a lead paragraph that the page also uses as its description shares their parent."""
+    b = blocks[i]
+    if b.kind == "heading" or not b.path:
+        return True
+    after = next((x for x in blocks[i + 1:] if x.reason is None and x.kind == "paragraph"), None)
+    return after is None or after.path[:-1] != b.path[:-1]
+
+
+def _repeats(description: str, text: str) -> bool:
+    """The description is this text, give or take a short site suffix ("… — www.site.ru")."""
+    d, t = _norm(description), _norm(text)
+    return bool(t) and d.startswith(t) and len(d) - len(t) <= 30
 
 
 def _article(
