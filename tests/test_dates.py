@@ -35,6 +35,13 @@ def test_formats(text: str, expected: dt.date) -> None:
     assert find_date(text) == expected
 
 
+def test_slash_dates_are_month_first_unless_the_page_is_not_english() -> None:
+    assert find_date("Published on 06/01/2026 - 13:55") == dt.datetime(2026, 6, 1, 13, 55)
+    assert find_date("Publié le 06/01/2026 - 13:55", day_first=True) == dt.datetime(2026, 1, 6, 13, 55)
+    assert find_date("13/01/2026") == dt.date(2026, 1, 13)  # a number above 12 decides
+    assert find_date("06.01.2026") == dt.date(2026, 1, 6)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -71,11 +71,14 @@ _HAS_YEAR = re.compile(r"\d\d")
 
 
 @lru_cache(maxsize=8192)
-def find_date(text: str) -> dt.date | dt.datetime | None:
-    """The first complete date written in `text`, with its time and zone when they follow it."""
+def find_date(text: str, *, day_first: bool = False) -> dt.date | dt.datetime | None:
+    """The first complete date written in `text`, with its time and zone when they follow it.
+
+    `01/06/2026` is month-first (the US way) unless `day_first` (a page not in English) or a
+    number above 12 says otherwise; `01.06.2026` is always day-first."""
     if not _HAS_YEAR.search(text):  # every form writes the year with digits: most lines end here
         return None
-    found = _find_day(text)
+    found = _find_day(text, day_first)
     if found is None:
         return None
     day, end, time = found
@@ -93,7 +96,7 @@ def find_date(text: str) -> dt.date | dt.datetime | None:
 _Time = tuple[int, int, int, dt.tzinfo | None]
 
 
-def _find_day(text: str) -> tuple[dt.date, int, _Time | None] | None:
+def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] | None:
     candidates: list[tuple[int, dt.date, int, _Time | None]] = []
     if m := _ISO.search(text):
         day = _make_date(m.group(1), m.group(2), m.group(3))
@@ -116,7 +119,7 @@ def _find_day(text: str) -> tuple[dt.date, int, _Time | None] | None:
     if m := _NUMERIC.search(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
         # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
-        month_first = (sep == "/" and a <= 12) or b > 12
+        month_first = (sep == "/" and a <= 12 and not day_first) or b > 12
         d, mo = (b, a) if month_first else (a, b)
         day = _make_date(y, str(mo), str(d))
         if day:

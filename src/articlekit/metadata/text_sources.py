@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
 from ..vocab import _load
-from .byline import is_name, is_prefix_only, looks_like_byline, parse_byline
+from .byline import is_name, is_prefix_only, looks_like_byline, parse_byline, starts_like_byline
 from .candidates import Candidate
 from .dates import find_date, url_date
 
@@ -60,13 +60,14 @@ def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: b
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
     title_at = _find_title(blocks, first, slug_words(url))
     anchor = title_at if title_at is not None else max(0, first - 1)
+    language = stopword_language(blocks, first) if guess_language else None
     byline_at = _find_byline(blocks, anchor, first, found)
-    _find_dateline(blocks, anchor, found)
+    _find_dateline(blocks, anchor, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
         found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
         _find_standfirst(blocks, title_at, byline_at, found)
-    if guess_language and (language := stopword_language(blocks, first)):
+    if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
 
@@ -231,8 +232,9 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
     'By …' line of full names nearest the start of the body."""
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
     for i in _by_distance(first, stop, above=first, below=LOOK_AHEAD):
-        if blocks[i].reason in _PROMPT_REASONS:
-            continue
+        text = blocks[i].text
+        if blocks[i].reason in _PROMPT_REASONS or len(text) > META_LINE_CHARS or not starts_like_byline(text):
+            continue  # only lines that open with 'By', 'Von', … (cheap test first)
         if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
             return _take_byline(blocks, i, names, found)
     return None
@@ -316,7 +318,7 @@ def _is_meta_line(text: str) -> bool:
     return looks_like_byline(text) or find_date(text) is not None
 
 
-def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header) -> None:
+def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header, *, day_first: bool) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline; lines under it before lines over it ("Updated: July 29, 2009 10:30 ET")."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
@@ -325,7 +327,7 @@ def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header) -> None:
             text = blocks[i].text
             if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
                 continue
-            if date := find_date(text):
+            if date := find_date(text, day_first=day_first):
                 found.used[i] = "date"
                 found.candidates.append(Candidate("date", date, "dateline"))
                 return
