@@ -13,11 +13,14 @@ from .blocks import Block, BlockKind
 
 MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
+WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond) the wrap column
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
+# A link's URL may hold spaces where the renderer wrapped it across lines.
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
+_MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\])", re.I)
@@ -33,7 +36,8 @@ _SENTENCE_END = re.compile(r"[.!?:;。！？»\"”’)]$")
 def blocks(text: str) -> list[Block]:
     """Split a text dump into blocks; the wrap width is inferred from the line lengths."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    widths = _run_widths(lines) if _is_wrapped(lines) else [0] * len(lines)
+    page_width = _page_width(lines)
+    widths = _run_widths(lines, page_width) if page_width else [0] * len(lines)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
@@ -85,9 +89,9 @@ def _join(lines: list[str]) -> str:
 
 def _unmark(text: str) -> tuple[str, int]:
     """Markdown dumps (html2text): drop images, keep link text and count it as link text."""
-    if "](" not in text and "**" not in text and "__" not in text:
+    if "](" not in text and "**" not in text and "__" not in text and "\\" not in text:
         return text, 0
-    text = _MD_IMAGE.sub("", text)
+    text = _MD_IMAGE.sub("", _MD_ESCAPE.sub(r"\1", text))
     link_chars = 0
 
     def link(m: re.Match[str]) -> str:
@@ -122,8 +126,9 @@ def _wrapped(prev: str, line: str, width: int) -> bool:
     return len(prev) + 1 + len(first) > width - 1
 
 
-def _run_widths(lines: list[str]) -> list[int]:
-    """Per line, the wrap width of its run of consecutive lines (the longest among them).
+def _run_widths(lines: list[str], page_width: int) -> list[int]:
+    """Per line, the wrap width of its run of consecutive lines (the longest among them, not
+    counting unbreakable lines longer than the page's width, such as URLs).
 
     Renderers wrap table cells and indented blocks narrower than the page, so the column at
     which a paragraph was wrapped is a property of its run, not of the page. Runs narrower than
@@ -133,23 +138,29 @@ def _run_widths(lines: list[str]) -> list[int]:
     start = 0
     for i in range(len(lines) + 1):
         if i == len(lines) or not lines[i].strip():
-            longest = max((len(x.rstrip()) for x in lines[start:i]), default=0)
+            fitting = [n for x in lines[start:i] if (n := len(x.rstrip())) <= page_width + WRAP_SLACK]
+            longest = max(fitting, default=0)
             for k in range(start, i):
                 out[k] = longest if longest >= MIN_WRAP else 0
             start = i + 1
     return out
 
 
-def _is_wrapped(lines: list[str]) -> bool:
-    """Whether a renderer hard-wrapped this text: several lines end just short of the longest
-    line of their run, and no line is longer than a screen. One-line-per-paragraph dumps
-    (w3m -cols 4000, WET, copy-paste) have long lines and are never re-joined."""
-    widths = _run_widths(lines)
-    lengths = [len(x.rstrip()) for x in lines if x.strip()]
-    if len(lengths) < 5 or max(lengths) > MAX_WRAP:
-        return False
-    full = sum(1 for x, w in zip(lines, widths, strict=True) if w and len(x.rstrip()) >= w - 12)
-    return full >= 3
+def _page_width(lines: list[str]) -> int:
+    """The renderer's wrap column, or 0 when the text is not hard-wrapped.
+
+    Most long lines of a wrapped dump end just short of one column (a few unbreakable URLs
+    may exceed it); one-line-per-paragraph dumps (w3m -cols 4000, WET, copy-paste) have long
+    lines of every length and are never re-joined.
+    """
+    lengths = sorted(n for x in lines if (n := len(x.rstrip())) >= MIN_WRAP)
+    if len(lengths) < 5:
+        return 0
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if width > MAX_WRAP:
+        return 0
+    full = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
+    return width if full >= max(3, len(lengths) // 20) else 0
 
 
 def is_heading_like(block: Block) -> bool:
