@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from .blocks import Block
 from .metadata.dates import find_date
-from .vocab import comment_header, phrase_rules, stopwords
+from .vocab import comment_header, phrase_rules, share_networks, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -28,6 +28,7 @@ DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
 DATELINE_CHARS = 80
+SHARE_NAMES = 0.6  # a block whose words are mostly network names is a row of share buttons
 RESCUE_LINKS = 0.5  # inside the article, an uncertain paragraph with fewer links than this is kept
 RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than this
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
@@ -94,6 +95,9 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
         return BAD
     if reason := phrase_reason(text, len(words)):
         block.reason = reason
+        return BAD
+    if len(words) >= 3 and sum(w in share_networks() for w in words) >= SHARE_NAMES * len(words):
+        block.reason = "share"
         return BAD
     if len(text) <= DATELINE_CHARS and _is_dateline(text):
         block.reason = "dateline"

@@ -61,3 +61,9 @@ def comment_header() -> re.Pattern[str]:
     suffixes = "|".join(sorted((re.escape(x) for x in table["suffixes"]), key=len, reverse=True))
     counted = "|".join(sorted((re.escape(x) for x in table["counted"]), key=len, reverse=True))
     return re.compile(rf"^(?:.{{1,60}}\s(?:{suffixes})$|\d+\s+(?:{counted})\b.{{0,120}}$)", re.I)
+
+
+@cache
+def share_networks() -> frozenset[str]:
+    """Names that make up a row of share buttons ("facebook twitter whatsapp email")."""
+    return frozenset(_load("phrases.toml")["share"]["networks"])
