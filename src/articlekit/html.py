@@ -240,7 +240,11 @@ def _segment(body: Any) -> list[Block]:
                     path.append(serial)
                     kind_stack.append(_kind_for(tag, kind, kind_stack))
             elif tag == "br":
-                parts.append("\n")
+                # <br><br> separates paragraphs in pages without <p>: judge them one by one.
+                if _ends_with_break(parts):
+                    flush()
+                else:
+                    parts.append("\n")
             elif tag == "a":
                 link_depth += 1
             elif tag == "img":
@@ -266,6 +270,16 @@ def _segment(body: Any) -> list[Block]:
                     link_chars += len(el.tail.strip())
     flush()
     return out
+
+
+def _ends_with_break(parts: list[str]) -> bool:
+    """The text so far ends with a <br> and nothing but whitespace after it."""
+    for part in reversed(parts):
+        if part == "\n":
+            return True
+        if part.strip():
+            return False
+    return False
 
 
 def _kind_for(
