@@ -179,3 +179,14 @@ def test_real_w3m_dump() -> None:
     assert article.title == "Sweden tells 5,000,000 households ‘how to survive WWIII’ in new war pamphlet"
     assert article.authors == ("Noora Mykkanen",)
     assert article.date is not None and article.date.isoformat()[:10] == "2024-11-18"
+
+
+def test_signature_under_the_last_paragraph_when_no_byline_on_top() -> None:
+    paragraphs = "".join(
+        f"<p>The man, {50 + i} years old, had been in pain for months before he went to the hospital, and "
+        "the doctors there found that it was a rare kind of cancer of the small intestine.</p>" for i in range(6))
+    html = (f"<html><body><article><h1>Long abdominal pain turns out to be lymphoma</h1>{paragraphs}"
+            "<p><strong>Lê Phương</strong></p></article></body></html>")
+    assert articlekit.extract(html, now=NOW).authors == ("Lê Phương",)
+    glued = html.replace("Lê Phương", "Most Popular")  # a label, not a person
+    assert articlekit.extract(glued, now=NOW).authors == ()

@@ -81,6 +81,16 @@ def is_author_label(label: str) -> bool:
     return label.strip(" :").casefold() in _vocab().labels
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _load("bylines.toml")["label_words"])
+
+
+def has_label_word(text: str) -> bool:
+    """'Most Popular', 'Related Stories': a label of the page, not a person."""
+    return any(w.casefold().strip(".,:") in _label_words() for w in text.split())
+
+
 def is_role(text: str) -> bool:
     return text.strip(" .,").casefold() in _vocab().roles
 

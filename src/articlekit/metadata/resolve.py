@@ -27,7 +27,7 @@ from .titles import site_keys, squash, strip_any_suffix, strip_site
 # Most reliable first, per field.
 ORDER: dict[str, tuple[str, ...]] = {
     "title": ("og", "json-ld", "twitter", "microdata", "dublin-core", "meta", "h1", "headline", "title"),
-    "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline"),
+    "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline", "signature"),
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),

@@ -19,8 +19,8 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
-from ..vocab import _load
-from .byline import is_name, is_prefix_only, looks_like_byline, parse_byline, starts_like_byline
+from ..vocab import _load, stopwords
+from .byline import has_label_word, is_name, is_prefix_only, looks_like_byline, parse_byline, starts_like_byline
 from .candidates import Candidate
 from .dates import find_date, url_date
 
@@ -62,6 +62,8 @@ def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: b
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if guess_language else None
     byline_at = _find_byline(blocks, anchor, first, found)
+    if byline_at is None:
+        _find_signature(blocks, found)
     _find_dateline(blocks, anchor, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
@@ -240,6 +242,41 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
     return None
 
 
+def _find_signature(blocks: Sequence[Block], found: Header) -> None:
+    """No byline at the top: some sites sign at the bottom ('Lê Phương', '(责编：牛镛、岳弘彬)'), on
+    a short line of its own right after the story's last paragraph."""
+    last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].reason is None), None)
+    if last is None:
+        return
+    for i in range(last, min(len(blocks), last + 3)):
+        text = blocks[i].text.strip(" ()（）")
+        if len(text) > 60 or i in found.used:
+            continue
+        if starts_like_byline(text):  # '(责编：牛镛、岳弘彬)', 'Von Jane Doe'
+            names = parse_byline(text)
+        elif i <= last + 1 and _is_prose(blocks[i - 1]):  # a bare name right under the last paragraph
+            names = [n for n in _all_full_names(parse_byline(text)) if _plain_person_name(n)]
+            names = names if len(text) - sum(len(n) for n in names) <= 3 else []
+        else:
+            names = []
+        if names:
+            found.used[i] = "byline"
+            found.candidates.append(Candidate("authors", tuple(names), "signature"))
+            return
+
+
+_CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+
+
+def _plain_person_name(name: str) -> bool:
+    """A bare name with no prefix to vouch for it: letters of a cased script, no words glued
+    together ('MilitärDonald'), no function words ('Der Morgen', 'Most Popular')."""
+    words = name.split()
+    if _CAMEL_GLUE.search(name) or not all(w[:1].isupper() for w in words):
+        return False
+    return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
+
+
 def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header) -> int:
     found.used[i] = "byline"
     found.candidates.append(Candidate("authors", tuple(names), "byline"))
@@ -290,11 +327,11 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'Noora Mykkanen' alone on its line, a few blocks under the headline, next to a dateline
     or repeated (an avatar's text and the link)."""
     text = blocks[i].text
-    if not anchor < i <= anchor + 6 or len(text) > 40 or blocks[i].kind in ("button", "table-row"):
+    if not anchor < i <= anchor + 6 or len(text) > 80 or blocks[i].kind in ("button", "table-row"):
         return []
     names = _all_full_names(parse_byline(text))
-    if len(names) != 1 or not text.startswith(names[0]) or len(text) - len(names[0]) > 25:
-        return []
+    if not names or not text.startswith(names[0]) or len(text) - sum(len(n) for n in names) > 25:
+        return []  # the line is its names (and a joiner, a short prompt), nothing else
     near = blocks[max(0, i - 4):i + 4]
     if any(b.text == text for b in blocks[i + 1:i + 3]) or any(find_date(b.text) for b in near if len(b.text) < 80):
         return names
