@@ -31,15 +31,13 @@ _NEVER_TEXT = (
 # Semantic boilerplate containers, with the reason they give.
 _SEMANTIC = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "menu": "navigation"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# One pass over the tree each (a union of "//x | //y" paths walks the tree once per branch).
 _SEMANTIC_XPATH = etree.XPath(
-    "//nav | //aside | //footer | //menu | //*[@hidden] | //*[@aria-hidden='true']"
-    " | //*[contains(@style, 'none') or contains(@style, 'hidden')]"
-    " | //*[@role='navigation' or @role='banner' or @role='contentinfo' or @role='complementary'"
-    " or @role='dialog' or @role='alert']"
+    "//*[self::nav or self::aside or self::footer or self::menu or @hidden or @aria-hidden or @style or @role]"
 )
 _ATTR_XPATH = etree.XPath("//body//*[@class or @id]")
 _MAIN_XPATH = etree.XPath(
-    "//article | //main | //*[@itemprop='articleBody'] | //*[@role='main'] | //*[@role='article']"
+    "//*[self::article or self::main or @itemprop='articleBody' or @role='main' or @role='article']"
 )
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
