@@ -36,6 +36,7 @@ _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"https?:|www\.|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_URL_WORDS = frozenset({"html", "htm", "shtml", "php", "aspx", "asp", "jsp", "amp", "index"})
 _CREDIT = re.compile(r"\([^()]*[:/][^()]*\)\s*$")
 WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
 _PROMPT_REASONS = frozenset({
@@ -119,7 +120,7 @@ def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[st
     under = blocks[i + 1:i + 1 + UNDER_TITLE]
     if any(_is_meta_line(x.text) for x in under[:6]):
         score += 2.0
-    if any(_is_prose(x) for x in under[:4]):
+    if any(_is_prose(x) for x in under[:6]):
         score += 1.0
     if first - LOOK_BACK <= i <= first:
         score += 1.0
@@ -189,7 +190,8 @@ def slug_words(url: str | None) -> frozenset[str]:
     path = unquote(urlsplit(url).path)
     best: list[str] = []
     for segment in path.split("/"):
-        words = [w for w in re.split(r"[-_.+]", _fold(segment)) if len(w) >= 3 and w.isalpha()]
+        words = [w for w in re.split(r"[-_.+]", _fold(segment))
+                 if len(w) >= 3 and w.isalpha() and w not in _URL_WORDS]
         if len(words) > len(best):
             best = words
     return frozenset(best) if len(best) >= 3 else frozenset()
