@@ -89,9 +89,9 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
             best, best_score = i, score
     if best is None:
         return None
-    below = blocks[best + 1] if best + 1 < len(blocks) else None
-    if below is not None and _is_title_like(below) and _ends_with(blocks[best].text, below.text):
-        return best + 1  # 'Start / Ausland / Headline' over 'Headline': the breadcrumb's last item
+    for j in range(best + 1, min(len(blocks), best + 3)):  # 'Start / Ausland / Headline' over 'Headline'
+        if _is_title_like(blocks[j]) and _ends_with(blocks[best].text, blocks[j].text):
+            return j  # the breadcrumb's last item is the headline
     if best and _headline_over_standfirst(blocks, best - 1, best) and (
         _title_score(blocks, best - 1, first, slug) >= best_score - 1
     ):
@@ -168,10 +168,11 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
     text = blocks[i].text
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (blocks[i].kind == "heading" and nxt is not None and nxt.kind != "heading"
-            and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)):
+            and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)
+            and not _MARKUP.search(nxt.text)):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
-    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).rstrip(" _|")
+    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).strip(" _|*#")
 
 
 def _drop_kicker(text: str) -> str:
