@@ -28,6 +28,8 @@ from articlekit.metadata.byline import clean_names, looks_like_byline, parse_byl
         ("责编：牛镛、岳弘彬", ["牛镛", "岳弘彬"]),
         ("Reuters/kra Frankfurt", []),
         ("[monthFull] [day], [year]", []),
+        ("[img-1] Ярослав Кузишин [img-2] Антон Зелинский 8 января, 17:46", ["Ярослав Кузишин", "Антон Зелинский"]),
+        ('"Externer Link', []),
     ],
 )
 def test_parse_byline(line: str, names: list[str]) -> None:

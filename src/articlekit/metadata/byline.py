@@ -14,8 +14,9 @@ from ..vocab import _load
 _SPLIT_DATE = re.compile(
     r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|,\s+(?=(?:updated|published|posted|aktualisiert)\b)", re.I
 )
-_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
-_NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?]|https?|www\.|\.(?:com|org|net)\b", re.I)
+_PARENS = re.compile(r"\s*\([^)]*\)")
+_PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
+_NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _MAX_NAME_WORDS = 5
 
@@ -103,7 +104,7 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     v = _vocab()
     head = _SPLIT_DATE.split(line, maxsplit=1)[0]
     head = v.late_prefix.sub("", v.prefix.sub("", head, count=1), count=1).strip()
-    head = _ADDRESS.sub(" ", _PARENS.sub("", head))
+    head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
     role_only: list[str] = []
     parts = [p.strip(" .,:;|-–—\u00a0") for p in v.joiner.split(head)]
@@ -120,9 +121,18 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     return names or role_only[:1]
 
 
+def without_placeholders(text: str) -> str:
+    """'[img] Jane Doe [img] John Roe' -> 'Jane Doe, John Roe'."""
+    return _PLACEHOLDER.sub(", ", text).strip(" ,")
+
+
+_TRAILING_NUMBERS = re.compile(r"\s\d.*$")  # 'Jane Doe 8 January, 17:46': a date after the name
+
+
 def _clean_part(part: str, v: _Vocab) -> str:
     if m := v.cut.search(part):
         part = part[: m.start()]
+    part = _TRAILING_NUMBERS.sub("", part)
     prev = None
     while prev != part:  # "Jane Doe, Senior Staff Writer"
         prev = part

@@ -206,3 +206,20 @@ def url_date(url: str) -> dt.date | None:
         return None
     groups = [g for g in m.groups() if g is not None]
     return _make_date(groups[0], groups[1], groups[2])
+
+
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
+
+
+def mentions_date(text: str) -> bool:
+    """A date or a time of day, even an incomplete one ('8 января, 17:46', 'Today 10:48 am'):
+    evidence that a line is a dateline, never a value."""
+    if find_date(text) is not None or _CLOCK.search(text):
+        return True
+    return bool(_day_month().search(text))
+
+
+@cache
+def _day_month() -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    return re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:{names})(?!\w)", re.I)

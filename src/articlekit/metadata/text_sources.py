@@ -20,9 +20,17 @@ from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
 from ..vocab import _load, stopwords
-from .byline import has_label_word, is_name, is_prefix_only, looks_like_byline, parse_byline, starts_like_byline
+from .byline import (
+    has_label_word,
+    is_name,
+    is_prefix_only,
+    looks_like_byline,
+    parse_byline,
+    starts_like_byline,
+    without_placeholders,
+)
 from .candidates import Candidate
-from .dates import find_date, url_date
+from .dates import find_date, mentions_date, url_date
 
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
@@ -329,14 +337,16 @@ def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]
 def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'Noora Mykkanen' alone on its line, a few blocks under the headline, next to a dateline
     or repeated (an avatar's text and the link)."""
-    text = blocks[i].text
+    text = without_placeholders(blocks[i].text)
     if not anchor < i <= anchor + 6 or len(text) > 80 or blocks[i].kind in ("button", "table-row"):
         return []
     names = _all_full_names(parse_byline(text))
     if not names or not text.startswith(names[0]) or len(text) - sum(len(n) for n in names) > 25:
         return []  # the line is its names (and a joiner, a short prompt), nothing else
     near = blocks[max(0, i - 4):i + 4]
-    if any(b.text == text for b in blocks[i + 1:i + 3]) or any(find_date(b.text) for b in near if len(b.text) < 80):
+    if mentions_date(text) or any(b.text == blocks[i].text for b in blocks[i + 1:i + 3]) or any(
+        mentions_date(b.text) for b in near if len(b.text) < 120
+    ):
         return names
     return []
 
