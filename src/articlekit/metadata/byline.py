@@ -74,7 +74,9 @@ def looks_like_byline(line: str) -> bool:
 
 def is_prefix_only(line: str) -> bool:
     """'Von', 'By:': a byline's prefix on a line of its own, the names on the next."""
-    return bool(_vocab().prefix.match(line + " ")) and len(line.split()) <= 2 and not parse_byline(line)
+    line = line.strip()
+    m = _vocab().prefix.match(line + " ")
+    return m is not None and m.end() >= len(line)
 
 
 def is_author_label(label: str) -> bool:

@@ -233,7 +233,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, first: int, found: Header
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
     window = range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE))
-    for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names):
+    for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
                 return _take_byline(blocks, i, names, found)
@@ -349,6 +349,18 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     ):
         return names
     return []
+
+
+_TAIL_NAME = re.compile(r"[.!?…]\s+(\S+(?:\s\S+){1,3})$")
+
+
+def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
+    """'He told the truth about the threat. John Nichols': a dump unwrapped the standfirst and
+    the byline under it into one paragraph."""
+    if not anchor < i <= anchor + 3 or not (m := _TAIL_NAME.search(blocks[i].text)):
+        return []
+    names = _all_full_names(parse_byline(m.group(1)))
+    return names if len(names) == 1 and names[0] == m.group(1) and _plain_person_name(names[0]) else []
 
 
 def _all_full_names(names: list[str]) -> list[str]:
