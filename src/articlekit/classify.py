@@ -29,6 +29,7 @@ DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
 DATELINE_CHARS = 80
 SHARE_NAMES = 0.6  # a block whose words are mostly network names is a row of share buttons
+SHARE_ROW_WORDS = 40
 RESCUE_LINKS = 0.5  # inside the article, an uncertain paragraph with fewer links than this is kept
 RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than this
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
@@ -90,13 +91,13 @@ def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
 def _first_opinion(block: Block, use_stops: bool) -> str:
     text = block.text
     words = _WORD.findall(text.lower())
-    if sum(len(w) for w in words) < len(text) / 4:  # rules, ornaments, lone punctuation
+    if sum(map(len, words)) < len(text) / 4:  # rules, ornaments, lone punctuation
         block.reason = "decoration"
         return BAD
     if reason := phrase_reason(text, len(words)):
         block.reason = reason
         return BAD
-    if len(words) >= 3 and sum(w in share_networks() for w in words) >= SHARE_NAMES * len(words):
+    if 3 <= len(words) <= SHARE_ROW_WORDS and _network_share(words) >= SHARE_NAMES:
         block.reason = "share"
         return BAD
     if len(text) <= DATELINE_CHARS and _is_dateline(text):
@@ -142,8 +143,11 @@ def phrase_reason(text: str, n_words: int) -> str | None:
 def _stop_ratio(words: list[str]) -> float:
     if not words:
         return 0.0
-    stops = stopwords()
-    return sum(1 for w in words if w in stops) / len(words)
+    return sum(map(stopwords().__contains__, words)) / len(words)
+
+
+def _network_share(words: list[str]) -> float:
+    return sum(map(share_networks().__contains__, words)) / len(words)
 
 
 def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:

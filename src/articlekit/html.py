@@ -141,31 +141,44 @@ _LINK_TEXT = etree.XPath(".//a//text()")
 _SEP = re.compile(r"[-_]+")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def attr_reason(attrs: str) -> str | None:
     """The boilerplate reason a `class id` string names, or None.
 
     A class name counts when it is a vocabulary word or starts or ends with one as a part:
     BEM-style names put the block first and modifiers last ("share-tools--top", "top_ad").
+    Content and embed words ("article-body", "twitter-tweet") veto every other match.
     """
+    content, lookup = _attr_lookup()
     names = attrs.lower().split()
+    if not content.isdisjoint(names):  # content words count only as whole class names
+        return None
+    found = None
+    for name in names:
+        for key in _keys(name):
+            reason = lookup.get(key)
+            if reason == "":
+                return None
+            if reason is not None and found is None:
+                found = reason
+    return found
+
+
+@lru_cache(maxsize=1)
+def _attr_lookup() -> tuple[frozenset[str], dict[str, str]]:
+    """(content words, word -> reason), embed words mapping to "" (keep)."""
     content, embed, reasons = boilerplate_attr_words()
-    if any(n in content for n in names):
-        return None
-    keyed = [_keys(name) for name in names]
-    if any(not keys.isdisjoint(embed) for keys in keyed):
-        return None
-    for keys in keyed:
-        for reason, words in reasons:
-            if not keys.isdisjoint(words):
-                return reason
-    return None
+    lookup = {w: reason for reason, words in reversed(reasons) for w in words}
+    lookup.update(dict.fromkeys(embed, ""))
+    return content, lookup
 
 
-def _keys(name: str) -> set[str]:
+def _keys(name: str) -> tuple[str, ...]:
     """A class name, its first and last parts, and its first and last two parts joined."""
     parts = [p for p in _SEP.split(name) if p] or [name]
-    return {name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:])}
+    if len(parts) == 1:
+        return (name,)
+    return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
 
 
 def _semantic_reason(el: Any) -> str | None:
