@@ -190,3 +190,18 @@ def test_signature_under_the_last_paragraph_when_no_byline_on_top() -> None:
     assert articlekit.extract(html, now=NOW).authors == ("Lê Phương",)
     glued = html.replace("Lê Phương", "Most Popular")  # a label, not a person
     assert articlekit.extract(glued, now=NOW).authors == ()
+
+
+def test_byline_unwrapped_onto_the_standfirst_in_a_dump() -> None:
+    text = (
+        "Politics / January 11, 2024\n\n"
+        "Chris Christie’s Exit Marks the End of the Fight for the Soul of the GOP\n\n"
+        "He told the truth about the threat posed by Trump. DeSantis and Haley will never do that. John Nichols\n\n"
+        + "\n\n".join("The former governor of New Jersey ended his campaign on Wednesday night, and he said that "
+                      "the party he once led had lost its way in the years since the last election." for _ in range(5))
+    )
+    url = "https://www.thenation.com/article/politics/chris-christie-exit-trump-soul-republican-party/"
+    article = articlekit.extract(text, url=url, now=NOW)
+    assert article.title == "Chris Christie’s Exit Marks the End of the Fight for the Soul of the GOP"
+    assert article.authors == ("John Nichols",)
+    assert article.date == dt.date(2024, 1, 11)
