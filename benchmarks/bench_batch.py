@@ -34,6 +34,41 @@ def load() -> str:
     return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
+def cpu_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [float(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return 0.0, 0.0
+    hz = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + fields[4]
+    return (sum(fields) - idle) / hz, sum(fields) / hz
+
+
+class Busy:
+    """How many cores the whole machine kept busy between start and `cores()`."""
+
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+        self.b0 = cpu_busy()[0]
+
+    def cores(self) -> float:
+        return (cpu_busy()[0] - self.b0) / max(time.perf_counter() - self.t0, 1e-9)
+
+
+def wait_quiet(max_busy: float = 0.15, window: float = 3.0, give_up: float = 900.0) -> float:
+    """Wait until the machine keeps less than max_busy cores busy for `window` seconds (other
+    sessions share it); returns the seconds waited (give_up: measure anyway)."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < give_up:
+        busy = Busy()
+        time.sleep(window)
+        if busy.cores() < max_busy:
+            break
+    return time.perf_counter() - t0
+
+
 def cli(*args: str, check: bool = True) -> tuple[float, str]:
     t0 = time.perf_counter()
     proc = subprocess.run([*CLI, *args], capture_output=True, text=True)
@@ -92,6 +127,8 @@ def cmd_throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for rep in range(args.repeat):
             # extract in a loop, pages already in memory (the cost batch mode adds nothing to)
+            waited = wait_quiet() if args.quiet_gate else 0.0
+            busy = Busy()
             t0 = time.perf_counter()
             for r in pages:
                 try:
@@ -100,14 +137,28 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                 except articlekit.ArticlekitError:
                     pass
             loop = len(records) / (time.perf_counter() - t0)
-            print(f"[{rep}] loop over extract():      {loop:7.1f} pages/s  [{load()}]")
+            print(f"[{rep}] loop over extract():      {loop:7.1f} pages/s  [machine busy {busy.cores():.2f} cores; "
+                  f"waited {waited:.0f} s for quiet]")
+            if args.ceiling:
+                if args.quiet_gate:
+                    wait_quiet()
+                busy = Busy()
+                half = len(pages) // 2
+                procs = [subprocess.Popen([sys.executable, __file__, "_loop", args.warc, str(i * half), str(half)],
+                                          stdout=subprocess.PIPE, text=True) for i in range(2)]
+                both = sum(float(p.communicate()[0]) for p in procs)  # each child's own pages/s
+                print(f"[{rep}] 2 loops in 2 processes:  {both:7.1f} pages/s ({both / loop:.2f} x loop: the machine's "
+                      f"own 2-core scaling)  [machine busy {busy.cores():.2f} cores]")
             rates = {}
             for workers in args.workers:
                 out = os.path.join(tmp, f"w{workers}.jsonl")
+                if args.quiet_gate:
+                    wait_quiet()
+                busy = Busy()
                 elapsed, _err = cli(args.warc, "-o", out, "--force", "--quiet", "--workers", str(workers))
                 rates[workers] = len(records) / elapsed
                 print(f"[{rep}] batch --workers {workers}:        {rates[workers]:7.1f} pages/s "
-                      f"({rates[workers] / loop:.2f} x loop)  [{load()}]")
+                      f"({rates[workers] / loop:.2f} x loop)  [machine busy {busy.cores():.2f} cores]")
             if 1 in rates and 2 in rates:
                 print(f"[{rep}] workers 2 / workers 1: {rates[2] / rates[1]:.2f} x")
 
@@ -240,7 +291,21 @@ def cmd_resume(args: argparse.Namespace) -> None:
               f"every record equals the uninterrupted run's: {same}")
 
 
+def _loop(warc: str, start: int, count: int) -> None:
+    import articlekit
+
+    pages = [r for r in records_in(warc) if r.failure is None][start : start + count]
+    t0 = time.perf_counter()
+    for r in pages:
+        with contextlib.suppress(articlekit.ArticlekitError):
+            articlekit.extract(r.page, url=r.url, content_type=r.content_type)
+    print(len(pages) / (time.perf_counter() - t0))
+
+
 def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "_loop":  # a child of `throughput --ceiling`
+        _loop(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("readers")
@@ -253,6 +318,8 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=2)
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     p.add_argument("--with-json", action="store_true", help="the loop also builds the output line")
+    p.add_argument("--ceiling", action="store_true", help="also run 2 plain loops side by side (2-core scaling)")
+    p.add_argument("--quiet-gate", action="store_true", help="wait for an idle machine before each measurement")
     p = sub.add_parser("rss")
     p.add_argument("warc")
     p.add_argument("--workers", type=int, default=None)
