@@ -281,20 +281,7 @@ def _main_container(blocks: Sequence[Block], first: list[str]) -> None:
     also holds teasers, menus and comments.
     """
     scores: dict[int, float] = {}
-    parent: dict[int, int] = {}
-    chars: dict[int, int] = {}
-    links: dict[int, int] = {}
-    count: dict[int, int] = {}  # blocks under each element
-    good: dict[int, int] = {}  # characters of prose under each element
-    for b in blocks:
-        for outer, inner in itertools.pairwise(b.path):
-            parent.setdefault(inner, outer)
-        for el in b.path:
-            chars[el] = chars.get(el, 0) + len(b.text)
-            links[el] = links.get(el, 0) + b.link_chars
-            count[el] = count.get(el, 0) + 1
-            if b.reason is None:
-                good[el] = good.get(el, 0) + len(b.text)
+    parent, chars, links, count, good = _subtree_totals(blocks)
     for b in blocks:
         if b.reason is not None or len(b.text) < 25 or not b.path or b.kind not in _VOTERS:
             continue
@@ -336,6 +323,49 @@ def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) ->
         b = blocks[i]
         if inside[i] and b.kind == "heading" and b.reason == "too-short" and blocks[i + 1].reason is None:
             b.reason = None
+
+
+Totals = tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int], dict[int, int]]
+
+
+def _subtree_totals(blocks: Sequence[Block]) -> Totals:
+    """parent, and per element its characters, link characters, blocks and prose characters.
+
+    Each block adds to its own element; the sums then flow up once, deepest first, so the
+    cost grows with blocks plus elements rather than blocks times depth.
+    """
+    parent: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    chars: dict[int, int] = {}
+    links: dict[int, int] = {}
+    count: dict[int, int] = {}
+    good: dict[int, int] = {}
+    for b in blocks:
+        path = b.path
+        if not path:
+            continue
+        leaf = path[-1]
+        if leaf not in depth:
+            for i in range(len(path) - 1, -1, -1):
+                if path[i] in depth:
+                    break
+                depth[path[i]] = i
+                if i:
+                    parent[path[i]] = path[i - 1]
+        n = len(b.text)
+        chars[leaf] = chars.get(leaf, 0) + n
+        links[leaf] = links.get(leaf, 0) + b.link_chars
+        count[leaf] = count.get(leaf, 0) + 1
+        if b.reason is None:
+            good[leaf] = good.get(leaf, 0) + n
+    for el in sorted(depth, key=depth.__getitem__, reverse=True):
+        up = parent.get(el)
+        if up is None:
+            continue
+        for totals in (chars, links, count, good):
+            if el in totals:
+                totals[up] = totals.get(up, 0) + totals[el]
+    return parent, chars, links, count, good
 
 
 def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[int]:

@@ -7,6 +7,7 @@ kept as `Removed` entries so that every dropped piece of text says why it was dr
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -16,12 +17,25 @@ from lxml import etree
 from .article import Removed
 from .blocks import Block, BlockKind
 from .errors import UnreadableInput
+from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .vocab import boilerplate_attr_words
 
-_PARSER = etree.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8",
-    default_doctype=False,
-)
+_local = threading.local()
+
+
+def _parser() -> Any:
+    """One parser per thread: an lxml parser must not be used by two threads at once.
+
+    huge_tree lets libxml2 keep deep trees and long text nodes (limits.py bounds both).
+    """
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8",
+            default_doctype=False, huge_tree=True,
+        )
+        _local.parser = parser
+    return parser
 # Subtrees that never hold article text.
 _NEVER_TEXT = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -56,7 +70,6 @@ _BLOCK_KIND: dict[str, BlockKind] = {
     "td": "table-row", "th": "table-row",
 }
 _CELL = frozenset({"td", "th"})
-_MAIN_TAGS = frozenset({"article", "main"})
 
 
 @dataclass(slots=True)
@@ -68,14 +81,15 @@ class HtmlPage:
     pruned: list[Removed] = field(default_factory=list)
 
 
-def parse(text: str) -> Any:
-    """Parse HTML text into an lxml tree (the only parse of the page)."""
+def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse HTML text into an lxml tree (the only parse of the page), within `limits`."""
     try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), _PARSER)
+        root = etree.fromstring(text.encode("utf-8", "replace"), _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
     if root is None:
         raise UnreadableInput("HTML could not be parsed: the document is empty")
+    check_tree(root, limits)
     return root
 
 
@@ -121,7 +135,8 @@ class _Guard:
             return False
         if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
             return False
-        return _prose_chars(el) < WRAPPER_SHARE * self.prose_chars
+        limit = WRAPPER_SHARE * self.prose_chars
+        return len(_STRING(el)) < limit or _prose_chars(el) < limit
 
     def attached(self, el: Any) -> bool:
         """Still in the document (lxml elements of a removed subtree keep their document)."""
@@ -221,7 +236,6 @@ def _segment(body: Any) -> list[Block]:
     parts: list[str] = []
     link_chars = 0
     link_depth = 0
-    main_depth = 0
     kind_stack: list[tuple[BlockKind, int]] = []  # enclosing block kinds and heading levels
     path: list[int] = []  # serial numbers of the enclosing block elements (id() of lxml
     serial = 0  # proxies is not stable: a freed proxy's id is reused by the next one)
@@ -232,8 +246,7 @@ def _segment(body: Any) -> list[Block]:
         parts.clear()
         if text:
             kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
-            out.append(Block(text, kind, min(link_chars, len(text)), level,
-                             in_main=main_depth > 0, path=tuple(path)))
+            out.append(Block(text, kind, min(link_chars, len(text)), level, path=tuple(path)))
         link_chars = 0
 
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -260,8 +273,6 @@ def _segment(body: Any) -> list[Block]:
                 link_depth += 1
             elif tag == "img":
                 continue
-            if tag in _MAIN_TAGS or el.get("itemprop") == "articleBody":
-                main_depth += 1
             if el.text:
                 parts.append(el.text)
                 if link_depth:
@@ -273,8 +284,6 @@ def _segment(body: Any) -> list[Block]:
                 path.pop()
             elif tag == "a":
                 link_depth -= 1
-            if tag in _MAIN_TAGS or el.get("itemprop") == "articleBody":
-                main_depth -= 1
             if el.tail:
                 parts.append(el.tail)
                 if link_depth:
