@@ -211,6 +211,7 @@ def url_date(url: str) -> dt.date | None:
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
 
 
+@lru_cache(maxsize=4096)
 def mentions_date(text: str) -> bool:
     """A date or a time of day, even an incomplete one ('8 января, 17:46', 'Today 10:48 am'):
     evidence that a line is a dateline, never a value."""

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
@@ -90,7 +90,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
     last = min(len(blocks), first + LOOK_AHEAD + 1)
     best, best_score = None, MIN_SCORE
     for i in range(last if slug or first < len(blocks) else len(blocks)):
-        if not _is_title_like(blocks[i]):
+        if not _is_title_like(blocks[i]) or _score_bound(blocks[i], i, first, slug) <= best_score:
             continue
         score = _title_score(blocks, i, first, slug)
         if score > best_score:
@@ -116,6 +116,13 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
     (unless the first is a breadcrumb that ends with the headline)."""
     upper, lower = blocks[above].text, blocks[chosen].text
     return _is_title_like(blocks[above]) and lower not in upper and not _SEGMENTS.search(upper)
+
+
+def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
+    """The most `_title_score` can give this block (cheap: skips hopeless blocks)."""
+    bound = 4.0 * slug_overlap(b.text, slug) + 2.0 + 1.0 + 0.25
+    bound += (1.5 if b.heading_level <= 1 else 0.5) if b.kind == "heading" else 0.0
+    return bound + (1.0 if first - LOOK_BACK <= i <= first else 0.0)
 
 
 def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[str]) -> float:
@@ -422,7 +429,7 @@ def _from_url(url: str | None) -> Iterator[Candidate]:
 
 # --- language --------------------------------------------------------------------------------
 
-_PROFILE_CHARS = 3000  # enough body text for a stop-word profile
+_PROFILE_CHARS = 1500  # enough body text for a stop-word profile
 
 
 def stopword_language(blocks: Sequence[Block], first: int) -> str | None:
@@ -431,17 +438,23 @@ def stopword_language(blocks: Sequence[Block], first: int) -> str | None:
     words = _WORD.findall(sample.casefold())
     if len(words) < 20:
         return None
-    counts = {lang: sum(1 for w in words if w in stop) for lang, stop in _profiles().items()}
+    languages = _languages_of()
+    counts: dict[str, int] = {}
+    for w in words:
+        for lang in languages.get(w, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
     lang, hits = max(counts.items(), key=lambda kv: kv[1])
     return lang if hits >= max(5, len(words) // 12) else None
 
 
-_PROFILES: dict[str, frozenset[str]] = {}
-
-
-def _profiles() -> dict[str, frozenset[str]]:
-    if not _PROFILES:
-        for lang, words in _load("stopwords.toml").items():
-            if isinstance(words, list) and len(lang) in (2, 3):
-                _PROFILES[lang] = frozenset(w.casefold() for w in words)
-    return _PROFILES
+@cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Stop word -> the languages it belongs to (data/stopwords.toml)."""
+    out: dict[str, list[str]] = {}
+    for lang, words in _load("stopwords.toml").items():
+        if isinstance(words, list) and len(lang) in (2, 3):
+            for w in dict.fromkeys(w.casefold() for w in words):
+                out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
