@@ -42,6 +42,12 @@ _NEVER_TEXT = (
     "canvas", "button", "select", "input", "textarea", "option", "video", "audio", "map",
     "head", "title", "meta", "link", "base",
 )
+# Inline formatting: unwrapped before segmentation (after pruning, which reads their classes).
+_INLINE = (
+    "span", "b", "i", "em", "strong", "u", "s", "small", "big", "font", "sup", "sub", "abbr",
+    "mark", "cite", "q", "code", "kbd", "var", "time", "label", "ins", "del", "bdi", "bdo", "wbr",
+    "nobr", "tt", "strike", "dfn", "data",
+)
 # Semantic boilerplate containers, with the reason they give.
 _SEMANTIC = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "menu": "navigation"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -98,6 +104,7 @@ def blocks(root: Any) -> HtmlPage:
     page = HtmlPage(tree=root)
     etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
     _prune(root, page.pruned)
+    etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes
     body = root.find("body")
     page.blocks = _segment(body if body is not None else root)
     return page
