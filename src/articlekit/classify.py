@@ -11,14 +11,13 @@ Every block that is not content ends with a `reason`.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from .blocks import Block
 from .metadata.dates import find_date
-from .vocab import comment_header, phrase_rules, share_networks, stopwords
+from .vocab import any_phrase, comment_header, max_phrase_words, phrase_rules, share_networks, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -133,8 +132,13 @@ def _is_dateline(text: str) -> bool:
 
 def phrase_reason(text: str, n_words: int) -> str | None:
     """The reason of the first boilerplate phrase the block starts with, if it is short enough."""
+    rules = phrase_rules()
+    if n_words > max_phrase_words():
+        return None
     lowered = _STRIP.sub("", text.lower())
-    for rule in phrase_rules():
+    if not any_phrase().match(lowered):  # one regex rules most blocks out
+        return None
+    for rule in rules:
         if n_words <= rule.max_words and rule.pattern.match(lowered):
             return rule.reason
     return None

@@ -155,12 +155,11 @@ class _Guard:
 
 def _prose_chars(el: Any) -> int:
     """Characters of text outside links: what a reader reads rather than clicks."""
-    return len(_STRING(el)) - sum(len(t) for t in _LINK_TEXT(el))
+    return len(_STRING(el)) - sum(map(len, _LINK_TEXT(el)))
 
 
 _STRING = etree.XPath("string()")
 _LINK_TEXT = etree.XPath(".//a//text()")
-_SEP = re.compile(r"[-_]+")
 
 
 @lru_cache(maxsize=8192)
@@ -197,7 +196,7 @@ def _attr_lookup() -> tuple[frozenset[str], dict[str, str]]:
 
 def _keys(name: str) -> tuple[str, ...]:
     """A class name, its first and last parts, and its first and last two parts joined."""
-    parts = [p for p in _SEP.split(name) if p] or [name]
+    parts = [p for p in name.replace("_", "-").split("-") if p] or [name]
     if len(parts) == 1:
         return (name,)
     return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
@@ -249,6 +248,8 @@ def _segment(body: Any) -> list[Block]:
 
     def flush() -> None:
         nonlocal link_chars
+        if not parts:
+            return
         text = " ".join("".join(parts).split())
         parts.clear()
         if text:

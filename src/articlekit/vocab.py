@@ -67,3 +67,14 @@ def comment_header() -> re.Pattern[str]:
 def share_networks() -> frozenset[str]:
     """Names that make up a row of share buttons ("facebook twitter whatsapp email")."""
     return frozenset(_load("phrases.toml")["share"]["networks"])
+
+
+@cache
+def any_phrase() -> re.Pattern[str]:
+    """All phrase rules in one pattern: a block it does not match matches none of them."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in phrase_rules()), re.S)
+
+
+@cache
+def max_phrase_words() -> int:
+    return max(rule.max_words for rule in phrase_rules())
