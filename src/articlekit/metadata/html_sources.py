@@ -17,10 +17,10 @@ from .jsonld import candidates_from_scripts
 
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 _META = etree.XPath("//meta[@content]")
-_ITEMPROP = etree.XPath("//body//*[@itemprop]")
+_ITEMPROP = etree.XPath("//*[@itemprop][not(self::meta or self::link)]")
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
-_TIME = etree.XPath("//body//time[@datetime]")
-_H1 = etree.XPath("//body//h1")
+_TIME = etree.XPath("//time[@datetime]")
+_H1 = etree.XPath("//h1")
 _BYLINE = etree.XPath(
     "//body//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
     " or contains(@id, 'byline')][not(self::script)]"

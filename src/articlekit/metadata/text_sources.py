@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
@@ -60,8 +60,9 @@ class Header:
     used: dict[int, str] = field(default_factory=dict)  # block index -> "title" / "byline" / ...
 
 
-def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: bool = True) -> Header:
-    """Candidates from the blocks; `guess_language=False` when the markup already declares it."""
+def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection[str] = ()) -> Header:
+    """Candidates from the blocks. `known`: the fields the markup already gives (HTML); for those
+    the stop-word language guess is skipped."""
     found = Header()
     found.candidates.extend(_from_url(url))
     if not blocks:
@@ -69,10 +70,12 @@ def header(blocks: Sequence[Block], url: str | None = None, *, guess_language: b
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
     title_at = _find_title(blocks, first, slug_words(url))
     anchor = title_at if title_at is not None else max(0, first - 1)
-    language = stopword_language(blocks, first) if guess_language else None
-    byline_at = _find_byline(blocks, anchor, first, found)
-    if byline_at is None:
-        _find_signature(blocks, found)
+    language = stopword_language(blocks, first) if "language" not in known else None
+    byline_at = _find_byline(blocks, anchor, found)
+    if byline_at is None:  # (even when the markup names someone: it may be the site itself)
+        byline_at = _far_byline(blocks, first, found)
+        if byline_at is None:
+            _find_signature(blocks, found)
     _find_dateline(blocks, anchor, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
@@ -235,7 +238,7 @@ def _umlauts(text: str) -> str:
 
 # --- byline, dateline, standfirst ------------------------------------------------------------
 
-def _find_byline(blocks: Sequence[Block], anchor: int, first: int, found: Header) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
@@ -244,7 +247,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, first: int, found: Header
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
                 return _take_byline(blocks, i, names, found)
-    return _far_byline(blocks, first, found)
+    return None
 
 
 def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
