@@ -43,7 +43,7 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
-    head = header(blocks, url, guess_language=not any(c.field == "language" for c in found))
+    head = header(blocks, url, known={c.field for c in found})
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     _drop_standfirst(blocks, meta)
