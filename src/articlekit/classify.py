@@ -158,6 +158,8 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
     """A short line that occurs several times on a page is a label or menu entry, not prose."""
     counts = Counter(b.text for b in blocks if len(b.text) < 100)
     for i, b in enumerate(blocks):
+        if b.path and b.link_chars == 0:
+            continue  # HTML: repeated menus are links; repeated plain lines are content (recipes, tables)
         if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
             classes[i] = BAD
             b.reason = "repeated"
@@ -317,9 +319,13 @@ def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) ->
     for i, b in enumerate(blocks):
         if not inside[i]:
             continue
-        if (b.reason == "not-prose" and first[i] == NEAR and b.link_density < RESCUE_LINKS) or (
-            b.reason == "link-dense" and len(b.text) >= PROSE_CHARS and b.link_density < RESCUE_LONG_LINKS
-            and _SENTENCE_END.search(b.text)
+        if (
+            (b.reason == "not-prose" and first[i] == NEAR and b.link_density < RESCUE_LINKS)
+            or (b.reason == "too-short" and b.link_chars == 0 and b.kind == "paragraph" and _SENTENCE.search(b.text))
+            or (
+                b.reason == "link-dense" and len(b.text) >= PROSE_CHARS and b.link_density < RESCUE_LONG_LINKS
+                and _SENTENCE_END.search(b.text)
+            )
         ):
             b.reason = None
     # Then a short heading inside the article belongs to the paragraph it introduces.
