@@ -155,11 +155,13 @@ def _network_share(words: list[str]) -> float:
 
 
 def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
-    """A short line that occurs several times on a page is a label or menu entry, not prose."""
-    counts = Counter(b.text for b in blocks if len(b.text) < 100)
+    """A line that occurs several times on a page is a label, a menu entry or a caption."""
+    counts = Counter(b.text for b in blocks)
     for i, b in enumerate(blocks):
-        if b.path and b.link_chars == 0:
+        if b.path and (b.link_chars == 0 or len(b.text) >= 100):
             continue  # HTML: repeated menus are links; repeated plain lines are content (recipes, tables)
+        # Text dumps: a block printed twice, whatever its length, is an image's alt text and
+        # caption, a share widget's copy of the headline, or a menu printed at top and bottom.
         if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
             classes[i] = BAD
             b.reason = "repeated"
