@@ -46,6 +46,8 @@ GROW_LINKS = 0.25  # ... and no more than this share is link text
 INTERRUPTION_COST = 30.0
 BAD_BLOCK_COST = {"not-prose": 150.0, "link-list": 150.0, "repeated": 150.0, "dateline": 150.0}
 BAD_WEIGHT = 0.6
+TAIL_SHARE = 0.1  # the last tenth of a text dump's blocks ...
+TAIL_WEIGHT = 0.3  # ... weighs this much
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
 _WORD = re.compile(r"\w+")
@@ -262,13 +264,16 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     """Keep only the maximum-sum run: prose counts for, boilerplate against (Kadane).
 
     Blocks that are content only thanks to their neighbours count for less than prose, so a
-    run of teasers and captions cannot outweigh the story.
+    run of teasers and captions cannot outweigh the story; so does prose in the page's last
+    lines, where footers, contact notices and disclaimers sit.
     """
     best, best_start, best_end = 0.0, 0, -1
     total, start = 0.0, 0
+    tail = len(blocks) * (1 - TAIL_SHARE)
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
-            total += len(b.text) * (1.0 if first[i] == GOOD else PROMOTED_WEIGHT)
+            weight = 1.0 if first[i] == GOOD else PROMOTED_WEIGHT
+            total += len(b.text) * weight * (TAIL_WEIGHT if i >= tail else 1.0)
         else:
             total -= BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
         if total <= 0:
