@@ -149,8 +149,8 @@ def test_text_dump_headline_byline_and_date() -> None:
         "Skip to content\n\n  • World\n  • Politics\n\nPolitics\n\n"
         "Sweden tells households how to survive a war\n\nNoora Mykkanen\n\n"
         "Published November 18, 2024 9:26pm Updated November 19, 2024 4:23pm\n\n"
-        + "\n\n".join("Sweden and Finland have told millions of citizens how to be prepared for a crisis, "
-                      "and the guidance was published today in several languages." for _ in range(5))
+        + "\n\n".join(f"Sweden and Finland have told millions of citizens how to be prepared for a crisis, "
+                      f"and the guidance was published today in {n} languages." for n in range(3, 8))
     )
     url = "https://metro.example/2024/11/18/sweden-tells-households-how-survive-war-22018356/"
     article = articlekit.extract(text, url=url, now=NOW)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, BlockKind
+from .metadata.dates import month_names
 
 MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
@@ -111,13 +112,22 @@ def _line_kind(line: str) -> tuple[BlockKind, str]:
         return "quote", line[m.end():].strip()
     if m := _MD_HEADING.match(line):
         return "heading", line[m.end():].strip()
-    if m := _BULLET.match(line):
-        return "list-item", line[m.end():]
+    if (m := _BULLET.match(line)) and not _is_day_of_month(line[m.end(1):m.end()].strip(), line[m.end():]):
+        numbered = line[m.end(1):m.end(1) + 1].isdigit()  # "3." is content; "*" is decoration
+        return "list-item", line.strip() if numbered else line[m.end():]
     if _LYNX_META.match(line):
         return "button", line.strip()
     if _TABLE_ROW.search(line.strip()):
         return "table-row", " | ".join(c for c in re.split(r"\s{3,}|\|", line.strip()) if c)
     return "paragraph", line.strip()
+
+
+def _is_day_of_month(marker: str, rest: str) -> bool:
+    """"29. September 2024" is a date, not item 29 of a numbered list."""
+    if not marker[:1].isdigit():
+        return False
+    word = rest.split(None, 1)[0].rstrip(".,").lower() if rest.strip() else ""
+    return word in month_names()
 
 
 def _wrapped(prev: str, line: str, width: int) -> bool:

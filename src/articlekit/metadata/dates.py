@@ -25,6 +25,12 @@ def _months() -> dict[str, int]:
 
 
 @cache
+def month_names() -> frozenset[str]:
+    """Every month name and abbreviation the date parser knows, lower-cased."""
+    return frozenset(_months())
+
+
+@cache
 def _zones() -> dict[str, int]:
     return {k: int(v) for k, v in _load("dates.toml")["zones"].items()}
 
