@@ -32,7 +32,7 @@ import articlekit
 from conftest import Fixture, fixture_dirs, load_fixture, norm_space, shingle_f1
 
 KNOWN_KEYS = {
-    "source", "note", "kind", "url", "title", "authors", "date", "language", "site_name",
+    "source", "note", "kind", "url", "title", "title_alt", "authors", "date", "language", "site_name",
     "canonical_url", "description", "text", "text_exact", "text_min_f1", "text_starts_with",
     "text_ends_with", "not_in_text", "removed",
 }
@@ -68,7 +68,10 @@ def check(fx: Fixture, article: articlekit.Article) -> list[str]:
 
     if "kind" in exp and article.kind != exp["kind"]:
         fail("kind", exp["kind"], article.kind)
-    for field in ("title", "site_name", "description"):
+    titles = [exp["title"], *exp.get("title_alt", [])] if "title" in exp else []
+    if titles and norm_space(article.title) not in {norm_space(t) for t in titles}:
+        fail("title", titles[0] if len(titles) == 1 else titles, article.title)
+    for field in ("site_name", "description"):
         if field in exp and norm_space(getattr(article, field)) != norm_space(exp[field]):
             fail(field, exp[field], getattr(article, field))
     if "canonical_url" in exp and article.canonical_url != exp["canonical_url"]:

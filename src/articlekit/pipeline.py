@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from . import classify, html, load, text
 from .article import Article, Removed
 from .blocks import Block
+from .limits import Limits
+from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, resolve
 from .metadata.html_sources import candidates as html_candidates
 from .metadata.resolve import _agree, _norm
@@ -20,8 +22,9 @@ def extract(
     *,
     url: str | None = None,
     content_type: str | None = None,
-    max_bytes: int = load.MAX_BYTES,
+    max_bytes: int | None = None,
     now: dt.datetime | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """Extract the article from a page: HTML or a plain-text dump, as bytes, str, a Path, a
     binary file, a BeautifulSoup object or an lxml element.
@@ -29,14 +32,17 @@ def extract(
     `url` is the page's address (used for relative metadata and dates in the URL);
     `content_type` an HTTP Content-Type header whose charset is trusted after a BOM;
     `now` the reference time beyond which dates are implausible (default: the clock).
-    Raises `UnreadableInput` (or its subclass `InputTooLarge`) when the input cannot be read;
-    a readable page without an article gives an Article with empty `text`.
+    `limits` bounds the work per page (`articlekit.limits.Limits`: size, nesting, elements);
+    `max_bytes`, if given, overrides `limits.max_bytes`.
+    Raises `UnreadableInput` (or its subclass `InputTooLarge`, naming the limit) when the input
+    cannot be read; a readable page without an article gives an Article with empty `text`.
     """
-    source = load.read(page, content_type=content_type, max_bytes=max_bytes)
+    limits = resolve_limits(limits, max_bytes)
+    source = load.read(page, content_type=content_type, limits=limits)
     removed: list[Removed] = []
     found: list[Candidate] = []
     if source.kind == "html":
-        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text)
+        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits)
         found = html_candidates(tree, url)  # before pruning: JSON-LD sits in <script>
         parsed = html.blocks(tree)
         blocks, removed = parsed.blocks, parsed.pruned
@@ -46,6 +52,7 @@ def extract(
     head = header(blocks, url, known={c.field for c in found})
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
+    _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
     _drop_standfirst(blocks, meta)
     return _article(source.kind, url, blocks, removed, meta)
 
@@ -61,6 +68,19 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
         for b in blocks:
             if b.kind == "heading" and b.reason is None and _agree(b.text, title) and _agree(title, b.text):
                 b.reason = "title"
+
+
+HEADLINE_WINDOW = 3  # the first body blocks among which the page's headline may still sit
+
+
+def _drop_headline(blocks: Sequence[Block], titles: list[str]) -> None:
+    """The visible headline is not body, even when another of the page's titles was chosen
+    (og:title "Sweden drops Assange rape investigation" over the h1 "Julian Assange: …")."""
+    body = [b for b in blocks if b.reason is None][:HEADLINE_WINDOW]
+    for b in body:
+        if b.kind == "heading" and any(_agree(b.text, t) and _agree(t, b.text) for t in titles):
+            b.reason = "title"
+            return
 
 
 STANDFIRST_WINDOW = 3  # blocks after the headline where a standfirst may sit
