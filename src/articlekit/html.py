@@ -16,8 +16,8 @@ from lxml import etree
 
 from .article import Removed
 from .blocks import Block, BlockKind
-from .errors import UnreadableInput
-from .limits import DEFAULT_LIMITS, Limits, check_tree
+from .errors import InputTooLarge, UnreadableInput
+from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
 from .vocab import boilerplate_attr_words
 
 _local = threading.local()
@@ -88,13 +88,25 @@ class HtmlPage:
 
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Parse HTML text into an lxml tree (the only parse of the page), within `limits`."""
+    """Parse HTML text into an lxml tree (the only parse of the page), within `limits`.
+
+    Raises `InputTooLarge` naming the limit (`max_attributes`, `max_depth`, `max_elements`).
+    Markup without a single element (only a comment or a doctype) gives an empty <html>.
+    The HTML parser never expands DTD entities and never loads anything (no file, no network).
+    """
+    check_markup(text, limits)  # before libxml2, which is quadratic in attributes per tag
+    parser = _parser()
     try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), _parser())
+        root = etree.fromstring(text.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
+    for error in parser.error_log:  # this thread's parser, so this parse's errors
+        if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 stopped; the tree is truncated
+            if "depth" in error.message.lower():
+                raise too_deep(limits)
+            raise InputTooLarge(f"page is beyond what the HTML parser can hold: {error.message.strip()}")
     if root is None:
-        raise UnreadableInput("HTML could not be parsed: the document is empty")
+        root = etree.Element("html")
     check_tree(root, limits)
     return root
 

@@ -2,14 +2,16 @@
 
 `extract(page, limits=Limits(max_depth=200))` changes them for one call; `DEFAULT_LIMITS` is what
 every call uses otherwise. A page over a limit raises `InputTooLarge`, whose message names the
-limit (`max_bytes`, `max_depth`, `max_elements`) and both numbers. `max_seconds` is enforced by
-the batch runner, which runs pages in worker processes it can stop; `extract` itself runs in
-the caller's thread and cannot be interrupted safely, so it only carries the value.
+limit (`max_bytes`, `max_depth`, `max_elements`, `max_attributes`) and both numbers.
+`max_seconds` is enforced by the batch runner, which runs pages in worker processes it can stop;
+`extract` itself runs in the caller's thread and cannot be interrupted safely, so it only
+carries the value.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -31,13 +33,16 @@ class Limits:
     """Largest input, in bytes (characters for a `str`). Checked before anything is decoded."""
     max_depth: int = 1024
     """Deepest element nesting in an HTML page (real pages stay under ~60; at most 2047)."""
-    max_elements: int = 300_000
+    max_elements: int = 100_000
     """Most elements in an HTML page (large real news pages have a few thousand)."""
+    max_attributes: int = 200
+    """Most attributes on one element (real pages stay under ~80). libxml2's HTML parser
+    checks each new attribute against all earlier ones: 100,000 attributes take minutes."""
     max_seconds: float = 5.0
     """Time per page; enforced by the batch runner (`articlekit batch --timeout`)."""
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_depth", "max_elements"):
+        for name in ("max_bytes", "max_depth", "max_elements", "max_attributes"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"{name} must be a positive integer, not {value!r}")
@@ -91,3 +96,69 @@ def resolve(limits: Limits | None, max_bytes: int | None = None) -> Limits:
     if max_bytes is not None and max_bytes != limits.max_bytes:
         limits = dataclasses.replace(limits, max_bytes=max_bytes)
     return limits
+
+
+# --- Attribute bombs ----------------------------------------------------------------------------
+# A scanner that follows the HTML tokenizer (WHATWG, as libxml2 2.14 implements it) just far
+# enough to find every start tag the parser will see, and stops at the first one with too many
+# attributes. It must never skip markup the parser reads: raw-text elements end where the parser
+# ends them (script data with its escape states), whitespace is exactly the parser's
+# (\t \n \f \r space), and a quote left open runs to the end of the input, as it does for the
+# parser. Counting too many (a duplicate attribute) only makes it stricter. One regex, one call.
+_WS = r"[\t\n\f\r ]"
+_ATTR = (
+    r"""(?>[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+    rf"""(?:{_WS}*+={_WS}*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?)"""
+)
+_NAME_END = r"(?=[\t\n\f\r />]|\Z)"
+_TAG_END = r"[\t\n\f\r /]*+(?:>|\Z)"
+_SCRIPT_END = rf"</script{_NAME_END}"
+_DOUBLE_ESCAPED = rf"(?:[^<-]++|-(?!-+>)|<(?!/script{_NAME_END}))*+"
+_ESCAPED = (
+    rf"<!--(?:-*+>|(?:[^<-]++|-(?!-+>)|<(?!/?script{_NAME_END})"
+    rf"|<script{_NAME_END}{_DOUBLE_ESCAPED}{_SCRIPT_END})*+"
+    rf"(?:-{{2,}}>|<script{_NAME_END}{_DOUBLE_ESCAPED}(?:-{{2,}}>|\Z)|(?={_SCRIPT_END})|\Z))"
+)
+
+
+def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
+    start = rf"(?:{_ATTR}){{0,{max_attributes}}}+{_TAG_END}"
+    # No capturing groups: a group inside a possessive repeat trips CPython 3.11's re module.
+    raw = "|".join(
+        rf"<{name}{_NAME_END}{start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
+        for name in ("style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+    )
+    return re.compile(
+        rf"""(?:
+            [^<]++
+          | <!--(?:-?>|[\s\S]*?(?:--!?>|\Z))
+          | <[!?][^>]*+>?
+          | </[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}
+          | </(?:>|[^a-z>][^>]*+>?|\Z)
+          | <script{_NAME_END}{start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
+          | {raw}
+          | <plaintext{_NAME_END}{start}[\s\S]*+
+          | <[a-z][^\t\n\f\r />]*+{start}
+          | <(?![a-z!?/])
+        )*+""",
+        re.I | re.A | re.X,
+    )
+
+
+_scanner = lru_cache(maxsize=4)(_markup_scanner)
+_TAG_NAME = re.compile(r"<([a-z][^\t\n\f\r />]{0,40})", re.I | re.A)
+
+
+def check_markup(text: str, limits: Limits) -> None:
+    """Raise `InputTooLarge` if a start tag in `text` has more than `max_attributes` attributes.
+
+    Runs before the parser, which would take minutes on such a tag (it is quadratic in them).
+    """
+    end = _scanner(limits.max_attributes).match(text)
+    stop = end.end() if end else 0
+    if stop < len(text):
+        name = m.group(1).lower() if (m := _TAG_NAME.match(text, stop)) else "an"
+        raise InputTooLarge(
+            f"page has a <{name}> element with more than {limits.max_attributes:,} attributes, "
+            f"above the max_attributes limit of {limits.max_attributes:,}"
+        )

@@ -1,25 +1,41 @@
 """Load: any supported input -> decoded text, its encoding, and whether it is HTML or plain text.
 
-Only this module knows about bytes and encodings. Decoding order: byte-order mark, then strict
-UTF-8 (a page that decodes as UTF-8 almost surely is UTF-8, whatever its <meta> claims), then the
-charset the transport or the page declares, then detection (bs4's UnicodeDammit), then cp1252
-with replacement so that nothing is ever lost to a decoding error.
+Only this module knows about bytes and encodings. Decoding order:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. known binary formats (PNG, PDF, gzip, ZIP...) and control-byte soup are refused;
+3. UTF-16 without a BOM (NUL bytes at alternate positions);
+4. strict UTF-8: a page that decodes as UTF-8 almost surely is UTF-8, whatever its <meta> says;
+   also UTF-8 cut off mid-character, and UTF-8 with a few corrupt bytes;
+5. the charset the transport (`content_type=`) or the page (<meta>, <?xml encoding?>) declares,
+   if the bytes decode under it;
+6. detection (chardet) on a sample, then the declared charset, then cp1252, taking the first
+   that decodes with almost no errors; nothing is ever lost to a decoding error.
+
+Declared and detected names are mapped to the superset browsers use (WHATWG): ISO-8859-1 and
+ASCII are cp1252, GB2312 and GBK are GB18030, Shift_JIS is cp932, EUC-KR is cp949, Big5 is
+Big5-HKSCS. Only encodings used on the web are honoured (no UTF-7, no Python-only codecs).
+
+Reading is bounded: files and streams are read at most `max_bytes + 1` bytes deep.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from lxml import etree
 
-from .errors import InputTooLarge, UnreadableInput
+from .errors import UnreadableInput
+from .limits import DEFAULT_LIMITS, Limits, check_tree, resolve, too_large
 
-MAX_BYTES = 64 * 1024 * 1024  # default size limit; `extract(max_bytes=...)` changes it
+MAX_BYTES = DEFAULT_LIMITS.max_bytes  # default size limit; `extract(max_bytes=...)` changes it
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -29,24 +45,60 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_:.-]+)", re.I)
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml|<head[\s>]|<body[\s>]|<!--)", re.I)
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml|<head[\s>]|<body[\s>]|<frameset[\s>]|<!--)", re.I
+)
 _HTML_TAG = re.compile(
-    r"</?(?:html|head|body|div|p|a|span|br|table|tr|td|script|meta|title|h[1-6]|ul|li|img|article)\b",
+    r"</?(?:html|head|body|div|p|a|span|br|table|tr|td|script|meta|title|h[1-6]|ul|li|img|article"
+    r"|frameset|frame|iframe|style|link|section|main|nav|header|footer|form)\b",
     re.I,
 )
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 # Magic numbers of common binary formats that sometimes arrive where a page was expected.
 _BINARY_MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"%PDF", "a PDF document"),
     (b"\x1f\x8b", "gzip-compressed data"),
     (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
     (b"GIF8", "a GIF image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ", "xz-compressed data"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document"),
+    (b"wOFF", "a web font (WOFF)"),
+    (b"wOF2", "a web font (WOFF2)"),
+    (b"OggS", "Ogg audio/video"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x00\x00\x01\x00", "an icon (ICO)"),
+    (b"\x1aE\xdf\xa3", "a WebM/Matroska video"),
 )
+# Container formats whose real type sits a few bytes in.
+_BINARY_AT_8 = ((b"WEBP", "a WebP image"), (b"AVI ", "an AVI video"), (b"WAVE", "a WAV audio file"))
+_BINARY_AT_4 = ((b"ftyp", "an MP4/QuickTime video or HEIC image"),)
+# Bytes that never occur in text (C0 controls other than tab, newlines, form feed and escape).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Encodings browsers decode with, as Python codec names, mapped to the superset they really use.
+_WEB_ENCODINGS = frozenset(
+    ["utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp932", "euc_jp",
+     "iso2022_jp", "gb18030", "big5hkscs", "cp949"]
+    + [f"cp125{i}" for i in range(9)]
+    + [f"iso8859-{i}" for i in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)]
+)
+_SUPERSET = {
+    "ascii": "cp1252", "latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254",
+    "iso8859-11": "cp874", "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
+    "hz": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs",
+    "utf-8-sig": "utf-8",
+}
 
 SourceKind = Literal["html", "text"]
 
@@ -65,24 +117,38 @@ def read(
     page: object,
     *,
     content_type: str | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Source:
-    """Turn bytes / str / Path / binary file / BeautifulSoup / lxml element into a `Source`."""
+    """Turn bytes / str / Path / binary file / BeautifulSoup / lxml element into a `Source`.
+
+    `max_bytes`, when given, overrides `limits.max_bytes`.
+    """
+    limits = resolve(limits, max_bytes)
+    if isinstance(page, etree._ElementTree):
+        page = page.getroot()
+        if page is None:
+            raise UnreadableInput("the lxml tree passed in is empty")
     if isinstance(page, etree._Element):
+        if not isinstance(page.tag, str):
+            raise UnreadableInput("cannot read a page from an lxml comment, entity or processing instruction")
         root = page.getroottree().getroot() if page.getparent() is None else page
+        check_tree(root, limits)
         return Source(text="", kind="html", encoding=None, tree=root)
     if _is_soup(page):
-        return _from_text(str(page), max_bytes, force_html=True)
+        return _from_text(str(page), limits, force_html=True)
     if isinstance(page, Path):
-        page = _read_path(page, max_bytes)
-    elif isinstance(page, io.IOBase) or hasattr(page, "read"):
-        page = _read_file(page, max_bytes)
+        page = _read_path(page, limits)
+    elif isinstance(page, io.IOBase) or callable(getattr(page, "read", None)):
+        page = _read_file(page, limits)
     if isinstance(page, bytearray | memoryview):
         page = bytes(page)
     if isinstance(page, bytes):
-        return _from_bytes(page, content_type, max_bytes)
+        return _from_bytes(page, content_type, limits)
     if isinstance(page, str):
-        return _from_text(page, max_bytes)
+        if len(page) > limits.max_bytes:
+            raise too_large(len(page), limits, what="characters")
+        return _from_text(page, limits)
     raise UnreadableInput(
         f"cannot read a page from {type(page).__name__}: pass bytes, str, a pathlib.Path, "
         "a binary file object, a BeautifulSoup object or an lxml element"
@@ -93,45 +159,69 @@ def _is_soup(page: object) -> bool:
     return type(page).__name__ == "BeautifulSoup" and type(page).__module__.startswith("bs4")
 
 
-def _read_path(path: Path, max_bytes: int) -> bytes:
+def _read_path(path: Path, limits: Limits) -> bytes | str:
+    """Read a file, never more than max_bytes + 1 bytes (a device like /dev/zero reports size 0)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputTooLarge(_too_large(size, max_bytes))
-        return path.read_bytes()
+        with path.open("rb") as f:
+            size = _regular_size(f)
+            if size is not None and size > limits.max_bytes:
+                raise too_large(size, limits)
+            return _read_file(f, limits)
+    except IsADirectoryError as exc:
+        raise UnreadableInput(f"cannot read {path}: it is a directory, not a page") from exc
     except OSError as exc:
         raise UnreadableInput(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def _read_file(fileobj: Any, max_bytes: int) -> bytes | str:
-    data = fileobj.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputTooLarge(_too_large(len(data), max_bytes, at_least=True))
-    if not isinstance(data, bytes | str):
-        raise UnreadableInput(f"file object returned {type(data).__name__}, not bytes or str")
-    return data
+def _regular_size(f: Any) -> int | None:
+    st = os.fstat(f.fileno())
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
-def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"input is {more}{size:,} bytes, above the max_bytes limit of {limit:,}"
+def _read_file(fileobj: Any, limits: Limits) -> bytes | str:
+    """Read a binary (or text) file object to its end, but at most max_bytes + 1 bytes."""
+    chunks: list[Any] = []
+    total = 0
+    try:
+        while total <= limits.max_bytes:
+            chunk = fileobj.read(min(1 << 20, limits.max_bytes + 1 - total))
+            if not chunk:  # b"", "" at the end; None from a non-blocking stream with no data
+                break
+            if not isinstance(chunk, bytes | bytearray | str) or (chunks and type(chunk) is not type(chunks[0])):
+                raise UnreadableInput(f"the file object returned {type(chunk).__name__}, not bytes or str")
+            chunks.append(chunk)
+            total += len(chunk)
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, UnreadableInput):
+            raise
+        raise UnreadableInput(f"cannot read from the file object: {exc}") from exc
+    if total > limits.max_bytes:
+        raise too_large(total, limits, at_least=True)
+    if not chunks:
+        return b""
+    if isinstance(chunks[0], str):
+        return "".join(chunks)
+    return b"".join(chunks)
 
 
-def _from_bytes(data: bytes, content_type: str | None, max_bytes: int) -> Source:
-    if len(data) > max_bytes:
-        raise InputTooLarge(_too_large(len(data), max_bytes))
+def _from_bytes(data: bytes, content_type: str | None, limits: Limits) -> Source:
+    if len(data) > limits.max_bytes:
+        raise too_large(len(data), limits)
+    if not data:
+        raise UnreadableInput("input is empty (0 bytes)")
     if not data.strip():
-        raise UnreadableInput("input is empty")
+        raise UnreadableInput("input is empty (only whitespace)")
     text, encoding = decode(data, content_type)
-    return _from_text(text, max_bytes, encoding=encoding)
+    return _from_text(text, limits, encoding=encoding)
 
 
 def _from_text(
-    text: str, max_bytes: int, *, encoding: str | None = None, force_html: bool = False
+    text: str, limits: Limits, *, encoding: str | None = None, force_html: bool = False
 ) -> Source:
-    if len(text) > max_bytes:
-        raise InputTooLarge(_too_large(len(text), max_bytes))
-    text = text.replace("\x00", "")
+    if not text:
+        raise UnreadableInput("input is empty")
+    # NUL is dropped, as browsers do; a leading BOM character is not content.
+    text = text.replace("\x00", "").removeprefix("\ufeff")
     if not text.strip():
         raise UnreadableInput("input is empty (only whitespace)")
     _reject_binary_text(text)
@@ -140,7 +230,10 @@ def _from_text(
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; return the text and the name of the encoding used."""
+    """Decode page bytes; return the text and the name of the encoding used.
+
+    Raises `UnreadableInput` for binary data (images, archives, PDFs, control-byte soup).
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
@@ -150,47 +243,95 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     if _looks_utf16(data):
         name = "utf-16-le" if data[1] == 0 else "utf-16-be"
         return data.decode(name, errors="replace"), name
+    if _looks_binary(data):
+        raise UnreadableInput("input is binary data (control bytes), not a web page or text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             # Truncated in the middle of a multi-byte character: still UTF-8.
             return data.decode("utf-8", errors="replace"), "utf-8"
-    for name in _declared_charsets(data, content_type):
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
+    declared = _declared_charsets(data, content_type)
+    for name in declared:
         try:
             return data.decode(name), name
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             continue
-    return _detect(data)
+    best: tuple[int, str, str] | None = None
+    for name in dict.fromkeys([*_detected_charsets(data), *declared, "cp1252"]):
+        text = data.decode(name, errors="replace")
+        bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+        if bad <= max(2, len(text) // 1000):
+            return text, name
+        if best is None or bad < best[0]:
+            best = (bad, text, name)
+    assert best is not None
+    return best[1], best[2]
+
+
+def web_encoding(label: str) -> str | None:
+    """The Python codec browsers use for a declared charset label, or None if not a web encoding."""
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except (LookupError, ValueError):
+        return None
+    name = _SUPERSET.get(name, name)
+    return name if name in _WEB_ENCODINGS else None
 
 
 def _declared_charsets(data: bytes, content_type: str | None) -> list[str]:
-    names = []
+    labels = []
     if content_type and (m := _HEADER_CHARSET.search(content_type)):
-        names.append(m.group(1))
-    if m2 := _META_CHARSET.search(data[:4096]):
-        names.append(m2.group(1).decode("ascii", "replace"))
-    # Declared Latin-1/ASCII pages are in practice cp1252 (the WHATWG rule).
-    return ["cp1252" if n.lower() in ("iso-8859-1", "latin-1", "us-ascii", "ascii") else n
-            for n in names if n.lower().replace("-", "") != "utf8"]
+        labels.append(m.group(1))
+    head = data[:65536]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        if m2 := pattern.search(head):
+            labels.append(m2.group(1).decode("ascii", "replace"))
+    names = (web_encoding(label) for label in labels)
+    # UTF-8 was tried first; a page that is not UTF-8 but says so is wrong about it.
+    return list(dict.fromkeys(n for n in names if n and n != "utf-8"))
 
 
-def _detect(data: bytes) -> tuple[str, str]:
-    from bs4.dammit import UnicodeDammit
+def _detected_charsets(data: bytes) -> list[str]:
+    """chardet's guess on a sample that starts where the non-ASCII text starts."""
+    first = _NON_ASCII.search(data)
+    if first is None:
+        return []
+    start = max(0, first.start() - 256)
+    sample = data[start:start + 32768]
+    try:
+        import chardet
+    except ImportError:  # pragma: no cover - chardet comes with readability-lxml
+        from bs4.dammit import UnicodeDammit
 
-    dammit = UnicodeDammit(data[:200_000], is_html=True)
-    name = dammit.original_encoding
-    if name:
-        try:
-            return data.decode(name, errors="replace"), name
-        except LookupError:
-            pass
-    return data.decode("cp1252", errors="replace"), "cp1252"
+        guess = UnicodeDammit(sample, is_html=True).original_encoding
+    else:
+        guess = chardet.detect(sample).get("encoding")
+    name = web_encoding(guess) if guess else None
+    return [name] if name else []
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes decodes as UTF-8 (with replacement characters)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = len(data) - len(text)  # bytes beyond the first of each multi-byte character
+    return text if multibyte >= 8 and bad * 20 <= multibyte else None
 
 
 def _binary_kind(data: bytes) -> str | None:
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
+            return what
+    if data.startswith(b"RIFF"):
+        for magic, what in _BINARY_AT_8:
+            if data[8:12] == magic:
+                return what
+    for magic, what in _BINARY_AT_4:
+        if data[4:8] == magic:
             return what
     return None
 
@@ -204,11 +345,17 @@ def _looks_utf16(data: bytes) -> bool:
     return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
 
 
+def _looks_binary(data: bytes) -> bool:
+    """More than 5% control bytes in the first 4 KB: not text in any web encoding."""
+    head = data[:4096]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > max(1, len(head) // 20)
+
+
 def _reject_binary_text(text: str) -> None:
     head = text[:4096]
-    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f\v")
-    if controls > len(head) // 10:
-        raise UnreadableInput("input looks like binary data, not a web page or text")
+    if len(_CONTROL_CHARS.findall(head)) > max(1, len(head) // 20):
+        raise UnreadableInput("input is binary data (control characters), not a web page or text")
 
 
 def looks_like_html(text: str) -> bool:
