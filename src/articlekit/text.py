@@ -7,6 +7,7 @@ word would not have fitted on it, which is exactly what a wrapping renderer does
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .blocks import Block, BlockKind
@@ -14,6 +15,8 @@ from .metadata.dates import month_names
 
 MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
+MIN_PAGE_WRAP = 60  # renderers wrap pages at 72-100 columns
+MAX_BEYOND = 0.2  # share of long lines that may run past the wrap column (unbreakable URLs)
 WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond) the wrap column
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
@@ -159,18 +162,22 @@ def _run_widths(lines: list[str], page_width: int) -> list[int]:
 def _page_width(lines: list[str]) -> int:
     """The renderer's wrap column, or 0 when the text is not hard-wrapped.
 
-    Most long lines of a wrapped dump end just short of one column (a few unbreakable URLs
-    may exceed it); one-line-per-paragraph dumps (w3m -cols 4000, WET, copy-paste) have long
-    lines of every length and are never re-joined.
+    In a wrapped dump many long lines end within a few columns of one width (the widest
+    such column), and few lines run past it (unbreakable URLs). One-line-per-
+    paragraph dumps (w3m -cols 4000, WET, copy-paste) have long lines of every length.
     """
     lengths = sorted(n for x in lines if (n := len(x.rstrip())) >= MIN_WRAP)
     if len(lengths) < 5:
         return 0
-    width = lengths[int(0.95 * (len(lengths) - 1))]
-    if width > MAX_WRAP:
-        return 0
-    full = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
-    return width if full >= max(3, len(lengths) // 20) else 0
+    needed = max(3, len(lengths) // 10)
+    for width in sorted({n for n in lengths if MIN_PAGE_WRAP <= n <= MAX_WRAP}, reverse=True):
+        beyond = len(lengths) - bisect.bisect_right(lengths, width + WRAP_SLACK)
+        if beyond > MAX_BEYOND * len(lengths):
+            return 0  # more lines run past this column than unbreakable URLs would explain
+        within = bisect.bisect_right(lengths, width) - bisect.bisect_left(lengths, width - WRAP_SLACK)
+        if within >= needed:
+            return width
+    return 0
 
 
 def is_heading_like(block: Block) -> bool:
