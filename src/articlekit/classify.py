@@ -34,6 +34,7 @@ RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than t
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
 LINK_LIST_MIN = 3  # list items in a row that may form a link list (text dumps)
 LINK_LIST_CHARS = 80  # ... when they are this short on average and mostly not sentences
+STORY_ENDERS = frozenset({"comments", "author-bio"})  # reasons of blocks after which nothing is story
 COMMENTS_AFTER = 300  # characters of story that must precede a comment thread's opening
 ANCESTOR_LEVELS = 5  # how far up a paragraph's score reaches
 SIBLING_SHARE = 0.2  # a sibling of the article's container with this share of its score joins it
@@ -188,18 +189,19 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
 
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
-    """Once the story has begun, a comment thread's opening ends it: all that follows goes."""
+    """Once the story has begun, a comment thread's opening (or the author's biography) ends
+    it: all that follows goes."""
     header = comment_header()
     headers = [i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)]
     seen = 0
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             seen += len(b.text)
-        opens = b.reason == "comments" or (i in headers and len(headers) >= 2)
+        opens = b.reason in STORY_ENDERS or (i in headers and len(headers) >= 2)
         if opens and seen >= COMMENTS_AFTER:
             for k in range(i, len(blocks)):
                 classes[k] = BAD
-                blocks[k].reason = blocks[k].reason or "comments"
+                blocks[k].reason = blocks[k].reason or b.reason or "comments"
             return
 
 
