@@ -62,6 +62,7 @@ _DATE_BITS = re.compile(
 _VOTERS = frozenset({"paragraph", "quote", "preformatted"})
 _STRIP = re.compile(r"^[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
+_DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 
 
@@ -118,7 +119,10 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
     if len(text) < short:
         return SHORT
-    prose_like = dense or (_stop_ratio(words) >= 0.15 if use_stops else bool(_SENTENCE.search(text)))
+    if dense:  # no spaces to count words by: prose has the script's sentence punctuation
+        prose_like = bool(_DENSE_PUNCT.search(text))
+    else:
+        prose_like = _stop_ratio(words) >= 0.15 if use_stops else bool(_SENTENCE.search(text))
     return GOOD if len(text) >= prose and block.link_density < 0.25 and prose_like else NEAR
 
 
@@ -282,6 +286,7 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
             total, start = 0.0, i + 1
         elif total > best:
             best, best_start, best_end = total, start, i
+    # The story starts with prose, not with labels that neighbouring prose lent a vote to.
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"

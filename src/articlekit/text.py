@@ -26,6 +26,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\])", re.I)
 # A line made only of bracketed placeholders: w3m's "[image-name]", form fields "[ ] [Go]".
@@ -133,10 +134,15 @@ def _is_day_of_month(marker: str, rest: str) -> bool:
     return word in month_names()
 
 
+def _cols(line: str) -> int:
+    """Display width: renderers wrap at a column count, and CJK characters take two columns."""
+    return len(line) + (len(_WIDE.findall(line)) if not line.isascii() else 0)
+
+
 def _wrapped(prev: str, line: str, width: int) -> bool:
     """True when `prev` ended only because the first word of `line` did not fit."""
     first = line.split(None, 1)[0]
-    return len(prev) + 1 + len(first) > width - 1
+    return _cols(prev) + 1 + _cols(first) > width - 1
 
 
 def _run_widths(lines: list[str], page_width: int) -> list[int]:
@@ -151,7 +157,7 @@ def _run_widths(lines: list[str], page_width: int) -> list[int]:
     start = 0
     for i in range(len(lines) + 1):
         if i == len(lines) or not lines[i].strip():
-            fitting = [n for x in lines[start:i] if (n := len(x.rstrip())) <= page_width + WRAP_SLACK]
+            fitting = [n for x in lines[start:i] if (n := _cols(x.rstrip())) <= page_width + WRAP_SLACK]
             longest = max(fitting, default=0)
             for k in range(start, i):
                 out[k] = longest if longest >= MIN_WRAP else 0
@@ -166,7 +172,7 @@ def _page_width(lines: list[str]) -> int:
     such column), and few lines run past it (unbreakable URLs). One-line-per-
     paragraph dumps (w3m -cols 4000, WET, copy-paste) have long lines of every length.
     """
-    lengths = sorted(n for x in lines if (n := len(x.rstrip())) >= MIN_WRAP)
+    lengths = sorted(n for x in lines if (n := _cols(x.rstrip())) >= MIN_WRAP)
     if len(lengths) < 5:
         return 0
     needed = max(3, len(lengths) // 10)
