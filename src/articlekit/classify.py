@@ -327,8 +327,8 @@ def _main_container(blocks: Sequence[Block], first: list[str]) -> None:
 
 
 def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) -> None:
-    """Inside the article's container, sentences that lost only on context come back: a short
-    paragraph after an in-story link box, a long paragraph with many inline links."""
+    """Inside the article's container, what lost only on context comes back: a short paragraph
+    after an in-story link box, a long paragraph with many inline links, a list or a table."""
     inside = [not keep.isdisjoint(b.path) for b in blocks]
     for i, b in enumerate(blocks):
         if not inside[i]:
@@ -336,6 +336,10 @@ def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) ->
         if (
             (b.reason == "not-prose" and first[i] == NEAR and b.link_density < RESCUE_LINKS)
             or (b.reason == "too-short" and b.link_chars == 0 and b.kind == "paragraph" and _SENTENCE.search(b.text))
+            or (
+                b.reason in ("too-short", "not-prose") and b.kind in ("list-item", "table-row")
+                and b.link_density < LIST_MAX_LINKS
+            )
             or (
                 b.reason == "link-dense" and len(b.text) >= PROSE_CHARS and b.link_density < RESCUE_LONG_LINKS
                 and _SENTENCE_END.search(b.text)
