@@ -240,9 +240,8 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     magic = _binary_kind(data)
     if magic:
         raise UnreadableInput(f"input is {magic}, not a web page")
-    if _looks_utf16(data):
-        name = "utf-16-le" if data[1] == 0 else "utf-16-be"
-        return data.decode(name, errors="replace"), name
+    if utf16 := _utf16_without_bom(data):
+        return data.decode(utf16, errors="replace"), utf16
     if _looks_binary(data):
         raise UnreadableInput("input is binary data (control bytes), not a web page or text")
     try:
@@ -315,11 +314,17 @@ def _detected_charsets(data: bytes) -> list[str]:
 
 
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few corrupt bytes decodes as UTF-8 (with replacement characters)."""
+    """UTF-8 with a few corrupt bytes decodes as UTF-8 (with replacement characters).
+
+    Text in a legacy encoding read as UTF-8 gives almost no valid multi-byte characters (none
+    for cp1251 or cp1252 prose, at most 2 for every 5 errors for Big5 or Shift_JIS); UTF-8 with
+    a few bad bytes gives many.
+    """
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    multibyte = len(data) - len(text)  # bytes beyond the first of each multi-byte character
-    return text if multibyte >= 8 and bad * 20 <= multibyte else None
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    return text if good >= 4 and good >= 3 * bad else None
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -336,13 +341,24 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: many NUL bytes at alternating positions in ASCII-heavy text."""
-    head = data[:2000]
-    if len(head) < 8:
-        return False
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec of BOM-less UTF-16, or None.
+
+    Spaces, newlines and ASCII markup put a NUL byte at one parity (high byte first: even
+    positions, big-endian); text bytes are almost never NUL at the other. The sample must then
+    decode cleanly, without control characters.
+    """
+    head = data[:4000]
+    if len(head) < 16:
+        return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
-    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
+    many, few = max(even, odd), min(even, odd)
+    if many < len(head) // 20 or few * 10 > many:
+        return None
+    name = "utf-16-be" if even > odd else "utf-16-le"
+    sample = head[: len(head) - len(head) % 2].decode(name, errors="replace")
+    bad = sample.count("\ufffd") + len(_CONTROL_CHARS.findall(sample))
+    return name if bad <= len(sample) // 100 else None
 
 
 def _looks_binary(data: bytes) -> bool:
