@@ -32,7 +32,7 @@ from articlekit.limits import Limits
 
 MB = 1_000_000
 
-# --- Article content, in several scripts --------------------------------------------------------
+# --- Article content in several scripts; the *_SENTENCE checks sit mid-story, away from the lead ---
 
 EN_TITLE = "City council approves riverside cycle lanes after long debate"
 EN_PARAS = [
@@ -47,7 +47,7 @@ EN_PARAS = [
     "Work on the first section is expected to begin in the spring and should be finished before "
     "the end of next year, according to the transport department.",
 ]
-SENTENCE = "ending a debate that has divided residents for almost three years"
+SENTENCE = "while shop owners warned that losing the parking spaces could drive customers away"
 
 RU_TITLE = "Городской совет одобрил строительство велосипедных дорожек"
 RU_PARAS = [
@@ -60,7 +60,7 @@ RU_PARAS = [
     "Мэр сообщил на заседании, что совет выслушал все стороны и что в окончательном проекте "
     "сохранены места для разгрузки товаров рано утром и поздно вечером.",
 ]
-RU_SENTENCE = "завершив спор, который почти три года разделял жителей города"
+RU_SENTENCE = "а владельцы магазинов опасаются потерять покупателей"
 
 JA_TITLE = "市議会、川沿いの自転車専用道路の建設を承認"
 JA_PARAS = [
@@ -71,7 +71,7 @@ JA_PARAS = [
     "賛成派は子どもや高齢者の移動が安全になると話す一方、商店主らは客足が遠のくことを心配している。",
     "市長は会議で、すべての意見に耳を傾けたうえで、早朝と夜間の荷さばき場所を残したと説明した。",
 ]
-JA_SENTENCE = "約三年にわたって住民の意見が分かれていた"
+JA_SENTENCE = "商店主らは客足が遠のくことを心配している"
 
 ZH_TITLE = "市议会批准沿河自行车道建设计划"
 ZH_PARAS = [
@@ -84,7 +84,7 @@ ZH_PARAS = [
     "市长在会上表示，议会听取了各方意见，最终方案保留了清晨和深夜的货物装卸区。"
     "他说，城市的交通方式正在改变，议会有责任为更多选择骑车出行的市民提供安全的道路。",
 ]
-ZH_SENTENCE = "结束了一场持续近三年、让居民意见分歧的争论"
+ZH_SENTENCE = "而商店店主则担心失去停车位会使顾客流失"
 
 AR_TITLE = "المجلس البلدي يوافق على إنشاء مسارات للدراجات على ضفة النهر"
 AR_PARAS = [
@@ -97,7 +97,7 @@ AR_PARAS = [
     "وأبلغ رئيس البلدية الاجتماع أن المجلس استمع إلى جميع الأطراف وأن التصميم النهائي يحتفظ بأماكن "
     "لتحميل البضائع في الصباح الباكر وفي المساء.",
 ]
-AR_SENTENCE = "منهيا بذلك جدلا قسم السكان لما يقرب من ثلاث سنوات"
+AR_SENTENCE = "بينما حذر أصحاب المتاجر من أن فقدان المواقف قد يبعد الزبائن"
 
 HE_TITLE = "מועצת העיר אישרה שבילי אופניים לאורך הנהר"
 HE_PARAS = [
@@ -108,7 +108,7 @@ HE_PARAS = [
     "התומכים אמרו שהשבילים יהפכו את הנסיעה היומיומית לבטוחה יותר עבור ילדים וקשישים, ואילו "
     "בעלי החנויות הזהירו שאובדן החניות עלול להרחיק לקוחות.",
 ]
-HE_SENTENCE = "ובכך סיימה ויכוח שפילג את התושבים במשך כמעט שלוש שנים"
+HE_SENTENCE = "ואילו בעלי החנויות הזהירו שאובדן החניות עלול להרחיק לקוחות"
 
 SECRET = "TOP-SECRET-7f3a9c-DO-NOT-LEAK"
 
@@ -239,10 +239,9 @@ def _long_paragraphs(size: int) -> str:
 
 def _text_dump(size: int) -> str:
     """A plain-text dump of one long story: distinct paragraphs (a repeated one is boilerplate)."""
-    body = "\n\n".join(EN_PARAS) + "\n\n"
-    count = size // (len(body) + 40)
+    count = size // (len("".join(EN_PARAS)) + 100)
     parts = [f"{EN_TITLE}\n\n"]
-    parts += [body.replace("The ", f"In part {i} the ", 1) for i in range(count)]
+    parts += [f"{p} This was noted in report {i}-{j}.\n\n" for i in range(count) for j, p in enumerate(EN_PARAS)]
     return "".join(parts)
 
 
