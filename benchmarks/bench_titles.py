@@ -1,0 +1,57 @@
+"""Issue 5's title check: does the title found in a text dump equal the one the HTML path finds?
+
+    python benchmarks/bench_titles.py            # lynx and w3m renderings of the scrapinghub pages
+    python benchmarks/bench_titles.py --url      # the same, passing each page's URL (as WET records have)
+
+Titles are compared after whitespace normalisation (and, as a second figure, after the
+meta-dev normalisation: NFKC, case folding, punctuation dropped).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import articlekit
+
+BENCH = Path(os.environ.get("ARTICLEKIT_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
+
+
+def loose(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def main() -> None:
+    truth = json.loads((BENCH / "scrapinghub" / "ground-truth.json").read_text())
+    html_titles = {}
+    for pid, entry in truth.items():
+        page = gzip.decompress((BENCH / "scrapinghub" / "html" / f"{pid}.html.gz").read_bytes())
+        html_titles[pid] = articlekit.extract(page, url=entry["url"]).title
+    for renderer in ("lynx", "w3m"):
+        exact = similar = found = 0
+        misses = []
+        for pid in truth:
+            url = truth[pid]["url"] if "--url" in sys.argv else None  # a WET record carries its URL
+            article = articlekit.extract((BENCH / "scrapinghub-text" / renderer / f"{pid}.txt").read_bytes(), url=url)
+            want, got = " ".join((html_titles[pid] or "").split()), " ".join((article.title or "").split())
+            found += bool(got)
+            exact += bool(want) and want == got
+            similar += bool(want) and loose(want) == loose(got)
+            if loose(want) != loose(got):
+                misses.append((pid[:10], want[:60], got[:60]))
+        n = len(truth)
+        print(f"{renderer:5} equal {exact / n:.3f}  equal-normalised {similar / n:.3f}  "
+              f"found {found / n:.3f}  (pages {n})")
+        if "-v" in sys.argv:
+            for m in misses[:20]:
+                print("   ", *m, sep=" | ")
+
+
+if __name__ == "__main__":
+    main()
