@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from . import classify, html, load, text
+from lxml import etree
+
+from . import classify, fallback, html, load, text
 from .article import Article, Removed
 from .blocks import Block
 from .limits import Limits
@@ -54,7 +57,21 @@ def extract(
     _use_header_blocks(blocks, head.used, meta)
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
     _drop_standfirst(blocks, meta)
-    return _article(source.kind, url, blocks, removed, meta)
+    article = _article(source.kind, url, blocks, removed, meta)
+    if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
+        article = _second_opinion(article, source)
+    return article
+
+
+def _second_opinion(article: Article, source: load.Source) -> Article:
+    """When our pass finds almost no body, readability-lxml's is used if it finds clearly more."""
+    page = source.text or etree.tostring(source.tree, encoding="unicode")
+    header = {_norm(x) for x in (article.title, article.description, article.byline) if x}
+    paragraphs = [p for p in fallback.second_opinion(page) if _norm(p) not in header]
+    text = "\n\n".join(paragraphs)
+    if len(text) < max(fallback.MIN_BODY, 2 * len(article.text)):
+        return article
+    return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": "readability"})
 
 
 def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Metadata) -> None:

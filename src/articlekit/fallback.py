@@ -1,0 +1,34 @@
+"""A second opinion for the rare HTML page where our own pass finds (almost) no body.
+
+readability-lxml scores the page its own way; its summary is a subtree of the page, so its text
+is still the page's own text. It costs a second parse, so it runs only when it can matter.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from lxml import etree, html
+
+MIN_BODY = 200  # below this many characters of body, ask for a second opinion
+_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
+
+
+def second_opinion(page_html: str) -> list[str]:
+    """readability-lxml's article paragraphs, or [] when it finds nothing either."""
+    from readability import Document
+
+    try:
+        summary = Document(page_html).summary(html_partial=True)
+        root = html.fromstring(summary) if summary.strip() else None
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError) as exc:
+        logging.getLogger(__name__).debug("readability failed: %s", exc)
+        return []
+    if root is None:
+        return []
+    paragraphs = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS)]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        whole = " ".join(root.text_content().split())
+        paragraphs = [whole] if whole else []
+    return paragraphs
