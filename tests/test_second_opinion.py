@@ -14,9 +14,17 @@ def test_page_of_short_lines_gets_its_body_from_the_second_opinion() -> None:
     assert len(article.paragraphs) >= 35
 
 
+def test_page_of_medium_paragraphs_still_gets_its_body() -> None:
+    body = "".join(f"<p>Paragraph {i}: the council met on Tuesday and agreed to fund the bridge.</p>" for i in range(6))
+    article = articlekit.extract(f"<html><body><article>{body}</article></body></html>")
+    assert article.paragraphs[0] == "Paragraph 0: the council met on Tuesday and agreed to fund the bridge."
+    assert len(article.paragraphs) == 6
+
+
 def test_ordinary_article_does_not_ask_for_a_second_opinion() -> None:
     body = "".join(
-        f"<p>Paragraph {i}: the council met on Tuesday and agreed, after a long debate, to fund the new bridge.</p>"
+        f"<p>Paragraph {i}: the council met on Tuesday and agreed, after a long and sometimes bitter debate that "
+        f"lasted well into the night, to fund the new bridge across the river.</p>"
         for i in range(6)
     )
     article = articlekit.extract(f"<html><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>")
