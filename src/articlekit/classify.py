@@ -49,6 +49,7 @@ BAD_BLOCK_COST = {"not-prose": 150.0, "link-list": 150.0, "repeated": 150.0, "da
 BAD_WEIGHT = 0.6
 TAIL_SHARE = 0.1  # the last tenth of a text dump's blocks ...
 TAIL_WEIGHT = 0.3  # ... weighs this much
+GAP_COST = 600.0  # the most one uninterrupted stretch of boilerplate costs the story's run
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 
 _WORD = re.compile(r"\w+")
@@ -274,19 +275,21 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     lines, where footers, contact notices and disclaimers sit.
     """
     best, best_start, best_end = 0.0, 0, -1
-    total, start = 0.0, 0
+    total, start, gap = 0.0, 0, 0.0
     tail = len(blocks) * (1 - TAIL_SHARE)
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             weight = 1.0 if first[i] == GOOD else PROMOTED_WEIGHT
             total += len(b.text) * weight * (TAIL_WEIGHT if i >= tail else 1.0)
-        else:
-            total -= BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
+            gap = 0.0
+        else:  # one interruption (an ad box, a link list) costs at most GAP_COST
+            cost = BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
+            cost = min(cost, max(0.0, GAP_COST - gap))
+            total, gap = total - cost, gap + cost
         if total <= 0:
             total, start = 0.0, i + 1
         elif total > best:
             best, best_start, best_end = total, start, i
-    # The story starts with prose, not with labels that neighbouring prose lent a vote to.
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
