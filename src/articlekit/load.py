@@ -86,6 +86,7 @@ _BINARY_AT_4 = ((b"ftyp", "an MP4/QuickTime video or HEIC image"),)
 # Bytes that never occur in text (C0 controls other than tab, newlines, form feed and escape).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_NOT_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Encodings browsers decode with, as Python codec names, mapped to the superset they really use.
 _WEB_ENCODINGS = frozenset(
     ["utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp932", "euc_jp",
@@ -225,6 +226,7 @@ def _from_text(
     if not text.strip():
         raise UnreadableInput("input is empty (only whitespace)")
     _reject_binary_text(text)
+    text = _xml_safe(text)
     kind: SourceKind = "html" if force_html or looks_like_html(text) else "text"
     return Source(text=text, kind=kind, encoding=encoding)
 
@@ -366,6 +368,15 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(1, len(head) // 20)
+
+
+def _xml_safe(text: str) -> str:
+    """Only characters lxml accepts: a stray control character, U+FFFE/U+FFFF or a lone surrogate
+    (possible in a `str`) becomes U+FFFD; vertical tab and form feed become line breaks. Left in,
+    they make lxml refuse any later edit of the text node that holds them."""
+    if _NOT_XML.search(text) is None:
+        return text
+    return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd", text)
 
 
 def _reject_binary_text(text: str) -> None:
