@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 
 from articlekit.batch import Record, extract_many
-from articlekit.batch.inputs import read_records
+from articlekit.batch.inputs import read_records, read_tasks
 from articlekit.batch.output import prepare_resume
+from articlekit.batch.records import WarcSlice
 from articlekit.batch.warc import available_readers
 from articlekit.cli import main
 from test_batch_support import html_page, http_response, member, text_page, warc_record
@@ -80,6 +81,17 @@ def test_directory_glob_and_compressed_pages(tmp_path: Path, capsys: pytest.Capt
     assert set(recs[0]) >= {"id", "url", "ok", "status", "error", "title", "text", "date", "authors"}
     counts = summary(capsys.readouterr().err)
     assert counts == {"read": 10, "ok": 7, "error": 3, "skipped": 0}
+
+
+def test_output_inside_an_input_directory_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(html_page(1))
+    out = tmp_path / "out.jsonl"
+    assert run_cli(str(tmp_path), "-o", str(out), "--quiet", "--workers", "0") == 0
+    out2 = tmp_path / "again.jsonl"
+    assert run_cli(str(tmp_path), "-o", str(out2), "--quiet", "--workers", "0") == 0
+    assert [r["id"] for r in load(out)] == [str(tmp_path / "a.html")]
+    again = load(out2)  # out.jsonl is read now: a JSONL line without an "html" field
+    assert [r["status"] for r in again] == ["ok", "error"] and again[1]["error"]["type"] == "MissingField"
 
 
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
@@ -185,6 +197,36 @@ def test_warc_records_corrupt_members_and_skips(tmp_path: Path, reader: str,
     assert len(corrupt) == 3 and all(r["url"] for r in corrupt)
     assert [r["error"]["type"] for r in recs if r["id"].startswith(str(warc))] == ["CorruptData"]
     assert summary(capsys.readouterr().err) == {"read": 13, "ok": 7, "error": 5, "skipped": 1}
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_workers_reading_warc_slices_give_the_same_records(tmp_path: Path, reader: str) -> None:
+    warc = tmp_path / "crawl.warc.gz"
+    make_warc(warc)
+    whole = [r.line for r in extract_many(read_records([str(warc)], warc_reader=reader), workers=0)]
+    for size in (1, 700, 3000, 1 << 20):
+        tasks = list(read_tasks([str(warc)], warc_reader=reader, slice_bytes=size))
+        assert all(isinstance(t, WarcSlice) for t in tasks)
+        sliced = [r.line for r in extract_many(tasks, workers=2)]
+        assert sliced == whole, size
+
+
+def test_crash_and_timeouts_inside_warc_slices(tmp_path: Path) -> None:
+    warc = tmp_path / "crawl.warc.gz"
+    bodies = [html_page(0), "SEGV", html_page(2), "HANG", html_page(4), "SLOW", html_page(6), "EXIT", html_page(8)]
+    parts = []
+    for i, body in enumerate(bodies):
+        _, raw = warc_record("response", http_response(body.encode()), uri=f"https://example.com/{i}",
+                             rec_id=f"<urn:uuid:00000000-0000-4000-8000-00000000000{i}>")
+        parts.append(member(raw))
+    warc.write_bytes(b"".join(parts))
+    tasks = list(read_tasks([str(warc)], slice_bytes=1500))
+    assert 1 < len(tasks) < len(bodies)
+    results = list(extract_many(tasks, workers=2, timeout=0.5, extractor="test_batch_support:misbehave"))
+    assert [r.id[-2:-1] for r in results] == [str(i) for i in range(len(bodies))]
+    kinds = [r.error_type if not r.ok else "ok" for r in results]
+    assert kinds == ["ok", "crash", "ok", "timeout", "ok", "timeout", "ok", "crash", "ok"]
+    assert results[3].to_dict()["url"] == "https://example.com/3"
 
 
 @pytest.mark.parametrize("reader", READERS)

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..load import MAX_BYTES
-from .inputs import Fields, InputError, check_inputs, read_records
+from .inputs import Fields, InputError, check_inputs, read_records, read_tasks
 from .output import Writer, output_exists, prepare_resume
 from .pool import default_workers
 from .records import Record
@@ -47,6 +47,8 @@ def add_batch_parser(sub: Any) -> None:
                    help="WARC reader (default: fastwarc if installed, else warcio)")
     p.add_argument("--max-pages-per-worker", type=int, default=None, metavar="N",
                    help="replace each worker process after N pages (caps slow memory growth)")
+    p.add_argument("--read-in-parent", action="store_true",
+                   help="read .warc.gz files in the main process (default: workers read byte ranges of them)")
     p.add_argument("--dask", metavar="SCHEDULER_ADDRESS", help="run on this Dask cluster (needs articlekit[dask])")
     p.add_argument("--chunk-size", type=int, default=16, help="records per Dask task (default 16)")
 
@@ -67,7 +69,15 @@ def run_batch(args: argparse.Namespace) -> int:
     counts = Counts()
     done = prepare_resume(out) if args.resume else set()
     fields = Fields(html=args.html_field, url=args.url_field, id=args.id_field)
-    records = read_records(args.inputs, fields=fields, max_bytes=args.max_bytes, warc_reader=args.reader)
+    workers = default_workers() if args.workers is None else args.workers
+    records: Any
+    if done or args.dask or workers <= 0 or args.read_in_parent:
+        # ids must be known before extraction (resume), or records travel (Dask): read here
+        records = read_records(args.inputs, fields=fields, max_bytes=args.max_bytes, warc_reader=args.reader,
+                               exclude=out)
+    else:  # .warc.gz files are split into byte ranges that the workers read themselves
+        records = read_tasks(args.inputs, fields=fields, max_bytes=args.max_bytes, warc_reader=args.reader,
+                             exclude=out)
     if done:
         records = _skip_done(records, done, counts)
     timeout = args.timeout if args.timeout and args.timeout > 0 else None

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import IO
 
 from ..load import MAX_BYTES
-from .records import Failure, Record
-from .warc import iter_warc
+from .records import Failure, Record, WarcSlice
+from .warc import iter_warc, pick_reader, slices
 
 CODECS = {".gz": "gz", ".bz2": "bz2", ".xz": "xz", ".zst": "zst", ".zstd": "zst"}
 _MAGIC = ((b"\x1f\x8b", "gz"), (b"BZh", "bz2"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zst"))
@@ -29,6 +29,7 @@ PAGE_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson", ".jsonlines"})
 WARC_EXTS = frozenset({".warc", ".wet", ".arc"})
 KNOWN_EXTS = PAGE_EXTS | JSONL_EXTS | WARC_EXTS
+SLICE_BYTES = 1 << 20  # compressed bytes of WARC per worker task (about 30 news pages)
 
 
 class InputError(ValueError):
@@ -155,10 +156,15 @@ def read_records(
     fields: Fields | None = None,
     max_bytes: int = MAX_BYTES,
     warc_reader: str = "auto",
+    exclude: str | None = None,
 ) -> Iterator[Record]:
-    """Every input record of the inputs, lazily, in input order."""
+    """Every input record of the inputs, lazily, in input order. `exclude`: a file never read
+    (the output, when a directory or glob being read would match it)."""
     fields = fields or Fields()
+    skip = os.path.realpath(exclude) if exclude and exclude != "-" else None
     for name in expand(args):
+        if skip is not None and os.path.realpath(name) == skip:
+            continue
         path = Path(name)
         fmt, codec = detect(path)
         if fmt == "warc":
@@ -167,6 +173,36 @@ def read_records(
             yield from _jsonl_records(path, name, codec, fields, max_bytes)
         else:
             yield _page_record(path, name, codec, max_bytes)
+
+
+def read_tasks(
+    args: Sequence[str],
+    *,
+    fields: Fields | None = None,
+    max_bytes: int = MAX_BYTES,
+    warc_reader: str = "auto",
+    exclude: str | None = None,
+    slice_bytes: int = SLICE_BYTES,
+) -> Iterator[Record | WarcSlice]:
+    """Like `read_records`, but a .warc.gz comes as `WarcSlice`s (byte ranges) that the workers
+    read themselves: the reading process then does almost nothing per page."""
+    fields = fields or Fields()
+    skip = os.path.realpath(exclude) if exclude and exclude != "-" else None
+    for name in expand(args):
+        if skip is not None and os.path.realpath(name) == skip:
+            continue
+        path = Path(name)
+        fmt, codec = detect(path)
+        if fmt == "warc" and codec == "gz":
+            reader = pick_reader(warc_reader)
+            try:
+                for start, end in slices(path, slice_bytes):
+                    yield WarcSlice(str(path), name, start, end, reader, max_bytes)
+            except OSError as exc:
+                yield Record(f"{name}@?", None,
+                             failure=Failure("error", "UnreadableInput", f"cannot read {name}: {exc}"))
+        else:
+            yield from read_records([name], fields=fields, max_bytes=max_bytes, warc_reader=warc_reader)
 
 
 def _page_record(path: Path, name: str, codec: str | None, max_bytes: int) -> Record:

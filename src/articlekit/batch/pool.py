@@ -28,15 +28,19 @@ import struct
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .records import Record, Result
-from .worker import Options, crash_result, process, timeout_result, worker_main
+from .records import CRASH, TIMEOUT, Failure, Record, Result, WarcSlice, failure_result
+from .worker import Options, process, worker_main
+
+Task = Record | WarcSlice
 
 _PRELOAD = ["articlekit.batch.worker"]
 _MAX_START_FAILURES = 3
+_MAX_SLICE_TRIES = 3  # a WARC range whose reading kills the worker this often at the same record
+_SLICE_WEIGHT = 16  # a WARC range counts as this many records in the read-ahead window
 _PIPE_SIZE = 1 << 20  # Linux lets anyone raise a pipe to /proc/sys/fs/pipe-max-size (1 MiB by default)
 
 
@@ -62,7 +66,7 @@ class _Worker:
     started: float
     ready: bool = False
     outbuf: deque[memoryview] = field(default_factory=deque)  # bytes queued for the task pipe
-    inflight: deque[tuple[int, Record]] = field(default_factory=deque)
+    inflight: deque[tuple[int, Task]] = field(default_factory=deque)
     head_since: float = 0.0  # when the oldest in-flight record started running (about)
     done: int = 0  # records finished by this worker
     retiring: bool = False
@@ -156,13 +160,13 @@ class LocalPool:
             w.proc.join()
         w.results.close()
 
-    def _send(self, w: _Worker, seq: int, record: Record) -> None:
+    def _send(self, w: _Worker, seq: int, task: Task) -> None:
         now = time.monotonic()
         if not w.inflight:
             w.head_since = now
-        w.inflight.append((seq, record))
+        w.inflight.append((seq, task))
         was_empty = not w.outbuf
-        payload = pickle.dumps((seq, record), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((seq, task), protocol=pickle.HIGHEST_PROTOCOL)
         w.outbuf.append(memoryview(_header(len(payload))))
         w.outbuf.append(memoryview(payload))
         self._flush(w)
@@ -200,59 +204,52 @@ class LocalPool:
 
     # --- the run --------------------------------------------------------------------------------
 
-    def run(self, records: Iterable[Record]) -> Iterator[Result]:
-        source = iter(records)
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+        """Results for every record of `tasks` (Records, or WarcSlices the workers read)."""
+        source = iter(tasks)
         exhausted = False
-        pending: deque[tuple[int, Record]] = deque()  # records read (or handed back) not yet sent
-        finished: dict[int, Result] = {}
-        next_seq = 0  # the seq of the next record read from the source
-        next_out = 0  # in ordered mode, the seq of the next result to yield
-        outstanding = 0  # records read whose results have not been yielded yet
+        pending: deque[tuple[int, Task]] = deque()  # tasks read (or handed back) not yet sent
+        st = _State()
+        next_seq = 0  # the seq of the next task read from the source
         try:
             for _ in range(self.n):
                 self._spawn()
             while True:
                 # 1. Read ahead within the window; records already judged skip the workers.
-                while not exhausted and len(pending) < self.n * self.depth and outstanding < self.window:
+                while not exhausted and len(pending) < self.n * self.depth and st.outstanding < self.window:
                     try:
-                        record = next(source)
+                        task = next(source)
                     except StopIteration:
                         exhausted = True
                         break
                     seq = next_seq
                     next_seq += 1
-                    outstanding += 1
-                    if record.failure is not None:
-                        finished[seq] = process(record, self.options)
+                    st.weights[seq] = _SLICE_WEIGHT if isinstance(task, WarcSlice) else 1
+                    st.outstanding += st.weights[seq]
+                    if isinstance(task, Record) and task.failure is not None:
+                        st.finished[seq] = [process(task, self.options)]
+                        st.complete.add(seq)
                     else:
-                        pending.append((seq, record))
-                # 2. Hand records to ready workers with room.
+                        pending.append((seq, task))
+                # 2. Hand tasks to ready workers with room.
                 for w in list(self.workers):
                     while pending and w.ready and not w.retiring and len(w.inflight) < self.depth:
-                        if self.max_pages is not None and w.done + len(w.inflight) >= self.max_pages:
+                        if self.max_pages is not None and w.done >= self.max_pages:
                             w.retiring = True
                             break
-                        seq, record = pending.popleft()
-                        self._send(w, seq, record)
+                        seq, task = pending.popleft()
+                        self._send(w, seq, task)
                     if w.retiring and not w.inflight:
                         self._close(w, kill=False)
                         self._spawn()
                 # 3. Yield what is finished.
-                if self.ordered:
-                    while next_out in finished:
-                        outstanding -= 1
-                        yield finished.pop(next_out)
-                        next_out += 1
-                else:
-                    for seq in sorted(finished):
-                        outstanding -= 1
-                        yield finished.pop(seq)
-                if exhausted and outstanding == 0:
+                yield from st.ready(self.ordered)
+                if exhausted and st.outstanding == 0:
                     return
                 if not self.workers:  # every worker retired or died with nothing left to start
                     self._spawn()
                 # 4. Wait for results, exits, writable pipes or the next deadline.
-                self._wait(pending, finished)
+                self._wait(pending, st)
         finally:
             for w in list(self.workers):
                 self._close(w, kill=True)
@@ -264,7 +261,7 @@ class LocalPool:
         heads = [w.head_since for w in self.workers if w.inflight and w.ready]
         return min(heads) + self.hard_timeout if heads else None
 
-    def _wait(self, pending: deque[tuple[int, Record]], finished: dict[int, Result]) -> None:
+    def _wait(self, pending: deque[tuple[int, Task]], st: _State) -> None:
         deadline = self._deadline()
         timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
         events = self.sel.select(timeout)
@@ -278,21 +275,26 @@ class LocalPool:
                 if not w.outbuf:
                     self._watch_write(w, False)
             elif what == "result":
-                if not self._receive(w, finished):
-                    dead.append(w)
+                # read everything already there: a slice sends many small messages
+                while True:
+                    if not self._receive(w, st):
+                        dead.append(w)
+                        break
+                    if not w.results.poll():
+                        break
             elif what == "exit":
-                while w.results.poll() and self._receive(w, finished):  # results it sent before dying
+                while w.results.poll() and self._receive(w, st):  # results it sent before dying
                     pass
                 dead.append(w)
         for w in dead:
-            self._dead(w, pending, finished, timed_out=False)
+            self._dead(w, pending, st, timed_out=False)
         if self.hard_timeout is not None:
             now = time.monotonic()
             for w in list(self.workers):
                 if w.inflight and w.ready and now - w.head_since > self.hard_timeout:
-                    self._dead(w, pending, finished, timed_out=True)
+                    self._dead(w, pending, st, timed_out=True)
 
-    def _receive(self, w: _Worker, finished: dict[int, Result]) -> bool:
+    def _receive(self, w: _Worker, st: _State) -> bool:
         """Read one message from a worker; False when the pipe is closed or broken."""
         try:
             message = w.results.recv_bytes()
@@ -300,24 +302,28 @@ class LocalPool:
         except (EOFError, OSError, pickle.UnpicklingError):
             return False
         now = time.monotonic()
+        w.head_since = now
         if value is None:
             w.ready = True
-            w.head_since = now
             self.start_failures = 0
             return True
-        seq, result = value
-        if w.inflight and w.inflight[0][0] == seq:
-            w.inflight.popleft()
-        else:  # pragma: no cover - results come back in the order sent
-            w.inflight = deque(item for item in w.inflight if item[0] != seq)
-        w.head_since = now
-        w.done += 1
-        finished[seq] = result
+        seq, index, result, last = value
+        if result is not None:
+            got = st.finished.setdefault(seq, [])
+            if index >= len(got):  # (a re-sent slice does not repeat what was received)
+                got.append(result)
+                w.done += 1
+        if last:
+            st.finished.setdefault(seq, [])  # (a range may hold no page record at all)
+            st.complete.add(seq)
+            if w.inflight and w.inflight[0][0] == seq:
+                w.inflight.popleft()
+            else:  # pragma: no cover - tasks finish in the order sent
+                w.inflight = deque(item for item in w.inflight if item[0] != seq)
         return True
 
-    def _dead(self, w: _Worker, pending: deque[tuple[int, Record]], finished: dict[int, Result], *,
-              timed_out: bool) -> None:
-        """A worker died or overran: its running record fails, the others go back in the queue."""
+    def _dead(self, w: _Worker, pending: deque[tuple[int, Task]], st: _State, *, timed_out: bool) -> None:
+        """A worker died or overran: its running record fails, the rest of its tasks go back."""
         self._close(w, kill=True)
         code = w.proc.exitcode
         if not w.ready:
@@ -325,17 +331,67 @@ class LocalPool:
             if self.start_failures >= _MAX_START_FAILURES:
                 raise RuntimeError(f"batch workers cannot start ({_signal_name(code)})")
         if w.inflight:
-            seq, record = w.inflight.popleft()
+            seq, task = w.inflight.popleft()
             if timed_out:
                 self.timeouts += 1
-                finished[seq] = timeout_result(record, self.options)
+                seconds = self.options.timeout or 0.0
+                failure = Failure("error", TIMEOUT, f"extraction took longer than {seconds:g} s (worker stopped)")
             else:
                 self.crashes += 1
-                detail = f"the worker process died while extracting this page ({_signal_name(code)})"
-                finished[seq] = crash_result(record, detail, self.options)
+                failure = Failure("error", CRASH,
+                                  f"the worker process died while extracting this page ({_signal_name(code)})")
+            if isinstance(task, Record):
+                st.finished[seq] = [failure_result(task.id, task.url, failure, self.options.explain)]
+                st.complete.add(seq)
+            else:
+                done = len(st.finished.get(seq, []))
+                st.attempts[(seq, done)] = tries = st.attempts.get((seq, done), 0) + 1
+                if tries < _MAX_SLICE_TRIES:
+                    pending.appendleft((seq, replace(task, skip=done, poison=failure)))
+                else:  # it is the reading that dies, not one page: give up on the rest of the range
+                    where = f"{task.display}@{task.start}#{done}"
+                    lost = Failure("error", "CorruptData", f"the reader died {tries} times at record {done} of "
+                                   f"the range {task.start}-{task.end}; the rest of that range is not read")
+                    st.finished.setdefault(seq, []).append(failure_result(where, None, lost, self.options.explain))
+                    st.complete.add(seq)
             pending.extendleft(reversed(w.inflight))
             w.inflight.clear()
         self._spawn()
+
+
+@dataclass
+class _State:
+    """Results of one run, per task seq, and what has been yielded."""
+
+    finished: dict[int, list[Result]] = field(default_factory=dict)
+    complete: set[int] = field(default_factory=set)
+    weights: dict[int, int] = field(default_factory=dict)
+    attempts: dict[tuple[int, int], int] = field(default_factory=dict)
+    outstanding: int = 0  # weight of the tasks read whose results are not all yielded
+    next_out: int = 0  # ordered mode: the task whose results are yielded next
+    emitted: dict[int, int] = field(default_factory=dict)  # results already yielded, per task
+
+    def ready(self, ordered: bool) -> Iterator[Result]:
+        seqs = [self.next_out] if ordered else sorted(self.finished)
+        while seqs:
+            seq = seqs.pop(0)
+            got = self.finished.get(seq)
+            if got is None:
+                break
+            start = self.emitted.get(seq, 0)
+            yield from got[start:]
+            self.emitted[seq] = len(got)
+            if seq not in self.complete:
+                if ordered:
+                    break
+                continue
+            del self.finished[seq]
+            self.emitted.pop(seq, None)
+            self.complete.discard(seq)
+            self.outstanding -= self.weights.pop(seq)
+            if ordered:
+                self.next_out += 1
+                seqs.append(self.next_out)
 
 
 def _context() -> Any:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from ..article import Article
+from ..load import MAX_BYTES
 
 Status = Literal["ok", "error", "skipped"]
 STATUSES: tuple[Status, ...] = ("ok", "error", "skipped")
@@ -42,6 +43,24 @@ class Record:
     content_type: str | None = None
     compression: str | None = None
     failure: Failure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WarcSlice:
+    """A byte range of a .warc.gz that a worker reads itself (its records: those starting in it).
+
+    After a worker died on the slice, `skip` page records are done and `poison` is written for the
+    next one (the page that killed the worker) instead of extracting it again.
+    """
+
+    path: str
+    display: str
+    start: int
+    end: int
+    reader: str = "auto"
+    max_bytes: int = MAX_BYTES
+    skip: int = 0
+    poison: Failure | None = None
 
 
 @dataclass(frozen=True, slots=True)

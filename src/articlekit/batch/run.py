@@ -14,16 +14,18 @@ from typing import Any
 from ..load import MAX_BYTES
 from .inputs import CODECS, _page_record
 from .pool import LocalPool, default_workers, run_inline
-from .records import STATUSES, Record, Result
+from .records import STATUSES, Record, Result, WarcSlice
 from .worker import Options
 
-PageLike = Record | bytes | str | Path | Mapping[str, Any]
+PageLike = Record | WarcSlice | bytes | str | Path | Mapping[str, Any]
 
 
 def as_record(item: PageLike, index: int) -> Record:
     """A Record from what a caller may hand `extract_many`."""
     if isinstance(item, Record):
         return item
+    if isinstance(item, WarcSlice):
+        raise TypeError("a WarcSlice is read by the process pool only")
     if isinstance(item, Path):
         codec = CODECS.get(item.suffix.lower())
         return _page_record(item, str(item), codec, MAX_BYTES)
@@ -64,10 +66,10 @@ def extract_many(
     flat: at most `window` records (default 64 per worker) are read ahead of the oldest unfinished.
     """
     options = Options(timeout=timeout, max_bytes=max_bytes, explain=explain, now=now, extractor=extractor)
-    stream = (as_record(item, i) for i, item in enumerate(records))
     n = default_workers() if workers is None else workers
     if n <= 0:
-        return run_inline(stream, options)
+        return run_inline((as_record(item, i) for i, item in enumerate(records)), options)
+    stream = (item if isinstance(item, WarcSlice) else as_record(item, i) for i, item in enumerate(records))
     pool = LocalPool(n, options, window=window, ordered=ordered, max_pages_per_worker=max_pages_per_worker)
     return pool.run(stream)
 

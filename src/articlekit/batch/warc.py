@@ -293,13 +293,17 @@ def _open_plain(path: Path, codec: str | None) -> IO[bytes]:
 
 
 def iter_warc(path: Path, *, codec: str | None, max_bytes: int, reader: str = "auto",
-              display: str | None = None) -> Iterator[WarcPage]:
-    """Every page-like record of a WARC / WET file, corrupt ones as error records, in file order."""
+              display: str | None = None, start: int = 0, end: int | None = None) -> Iterator[WarcPage]:
+    """Every page-like record of a WARC / WET file, corrupt ones as error records, in file order.
+
+    `start`/`end` (gzip or plain WARC only) restrict it to the records that start in that byte
+    range; `start` must be where a record starts (see `slices`).
+    """
     name = pick_reader(reader)
     backend = _fastwarc(max_bytes) if name == "fastwarc" else _warcio(max_bytes)
     shown = display or str(path)
     if codec in (None, "gz"):
-        yield from _resilient(path, codec == "gz", backend, shown, max_bytes)
+        yield from _resilient(path, codec == "gz", backend, shown, max_bytes, start, end)
         return
     # Whole-file bz2 / xz / zstd: no member boundaries to resynchronise on; a corrupt stream ends
     # the file with one error record saying where.
@@ -331,18 +335,34 @@ def _junk(path: str, offset: int) -> WarcPage:
                     Failure("error", "CorruptData", f"unreadable data at offset {offset}, not the start of a record"))
 
 
-def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: int) -> Iterator[WarcPage]:
+def slices(path: Path, size: int) -> Iterator[tuple[int, int]]:
+    """Split a .warc.gz into byte ranges of about `size` bytes, each starting at a gzip member
+    that starts a WARC record: workers read them in parallel (`iter_warc(start=, end=)`)."""
+    with open(path, "rb") as f:
+        total = f.seek(0, io.SEEK_END)
+        start = 0
+        while start < total:
+            nxt = _next_start(f, start + size, True) if start + size < total else None
+            end = total if nxt is None else nxt
+            yield start, end
+            start = end
+
+
+def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: int,
+               start: int = 0, end: int | None = None) -> Iterator[WarcPage]:
     check = _member if gz else _plain_record_end
     what = "bad gzip member" if gz else "bad record framing"
-    start = 0
     with open(path, "rb") as f, open(path, "rb") as probe:
         size = probe.seek(0, io.SEEK_END)
-        while start < size:
+        limit = size if end is None else min(end, size)  # records that start before it are ours
+        while start < limit:
             f.seek(start)
             held: _Raw | None = None
             failed = False
             try:
                 for raw in backend(f, start):
+                    if raw.offset >= limit:
+                        break
                     if held is not None:
                         yield _page(held, shown, max_bytes)
                     held = raw
@@ -351,10 +371,10 @@ def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: in
             # The reader has moved past `held` (or reached the end): check its member ourselves.
             bad: int | None = start
             if held is not None:
-                intact, end, head = check(probe, held.offset)
+                intact, held_end, head = check(probe, held.offset)
                 if intact and head.startswith(b"WARC/"):
                     yield _page(held, shown, max_bytes)
-                    bad = end if failed else None
+                    bad = held_end if failed else None
                 else:
                     yield _broken(shown, held.offset, {"warc-record-id": held.rec_id or "",
                                                        "warc-target-uri": held.url or ""},
@@ -369,20 +389,22 @@ def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: in
             if bad is not None:
                 # Step over intact records the reader skipped on purpose (request, warcinfo,
                 # metadata); the first broken or page-like one is where it failed.
-                while bad < size:
-                    intact, end, head = check(probe, bad)
+                while bad < limit:
+                    intact, member_end, head = check(probe, bad)
                     headers = _headers(head)
                     rtype = headers.get("warc-type", "response")
-                    if not intact or not head.startswith(b"WARC/") or rtype in PAGE_TYPES or end <= bad:
+                    if not intact or not head.startswith(b"WARC/") or rtype in PAGE_TYPES or member_end <= bad:
                         if not _starts_member(probe, bad, gz):
                             yield _junk(shown, bad)
                         elif rtype in PAGE_TYPES:
                             yield _broken(shown, bad, headers, f"corrupt record at offset {bad} ({what})")
                         break
-                    bad = end
+                    bad = member_end
                 else:
                     return
                 resume_from = bad + 1
+            if resume_from >= limit:
+                return
             nxt = _next_start(probe, resume_from, gz)
             if nxt is None:
                 return

@@ -28,7 +28,7 @@ from ..article import Article
 from ..errors import ArticlekitError, InputTooLarge, UnreadableInput
 from ..load import MAX_BYTES
 from ..pipeline import extract
-from .records import CRASH, TIMEOUT, Failure, Record, Result, failure_result, ok_line
+from .records import CRASH, TIMEOUT, Failure, Record, Result, WarcSlice, failure_result, ok_line
 
 __all__ = ["CRASH", "TIMEOUT", "Options", "PageTimeout", "process", "time_limit"]
 
@@ -185,6 +185,32 @@ def process(record: Record, options: Options) -> Result:
     return failure_result(record.id, record.url, failure, options.explain)
 
 
+def iter_slice(task: WarcSlice, options: Options) -> Iterator[tuple[int, Result]]:
+    """(index, result) for each page record of a WARC slice, from `task.skip` on."""
+    from pathlib import Path
+
+    from .warc import iter_warc
+
+    pages = iter_warc(Path(task.path), codec="gz", max_bytes=task.max_bytes, reader=task.reader,
+                      display=task.display, start=task.start, end=task.end)
+    i = -1
+    try:
+        for i, page in enumerate(pages):
+            if i < task.skip:
+                continue
+            if i == task.skip and task.poison is not None:
+                record = Record(page.id, None, url=page.url, failure=task.poison)
+            else:
+                record = Record(page.id, page.payload, url=page.url, content_type=page.content_type,
+                                failure=page.failure)
+            yield i, process(record, options)
+    except Exception as exc:  # the reader itself failed: one record says where, the rest is lost
+        where = f"{task.display}@{task.start}#{i + 1}"
+        failure = Failure("error", "CorruptData", f"reading stopped after record {i + 1} of the range "
+                          f"{task.start}-{task.end}: {exc!r}"[:2000])
+        yield i + 1, failure_result(where, None, failure, options.explain)
+
+
 def crash_result(record: Record, detail: str, options: Options) -> Result:
     return failure_result(record.id, record.url, Failure("error", CRASH, detail), options.explain)
 
@@ -198,7 +224,9 @@ def timeout_result(record: Record, options: Options) -> Result:
 # --- the worker process -------------------------------------------------------------------------
 
 def worker_main(tasks: Connection, results: Connection, options: Options) -> None:
-    """Loop: receive a pickled (seq, Record), send back a pickled (seq, Result); stop at EOF."""
+    """Loop: receive a pickled (seq, task); send back (seq, index, Result, last) for each of its
+    records, `last` on the final message (a slice ends with (seq, -1, None, True)); stop at EOF.
+    A task is a `Record` or a `WarcSlice`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     logging.disable(logging.WARNING)  # bs4's decoding notes and the like would garble the progress bar
     results.send_bytes(pickle.dumps(None))  # ready
@@ -207,6 +235,11 @@ def worker_main(tasks: Connection, results: Connection, options: Options) -> Non
             message = tasks.recv_bytes()
         except (EOFError, OSError):
             return
-        seq, record = pickle.loads(message)
-        result = process(record, options)
-        results.send_bytes(pickle.dumps((seq, result), protocol=pickle.HIGHEST_PROTOCOL))
+        seq, task = pickle.loads(message)
+        if isinstance(task, WarcSlice):
+            for i, result in iter_slice(task, options):
+                results.send_bytes(pickle.dumps((seq, i, result, False), protocol=pickle.HIGHEST_PROTOCOL))
+            results.send_bytes(pickle.dumps((seq, -1, None, True)))
+        else:
+            result = process(task, options)
+            results.send_bytes(pickle.dumps((seq, 0, result, True), protocol=pickle.HIGHEST_PROTOCOL))
