@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.metadata.byline import clean_names, looks_like_byline, parse_byline
+from articlekit.metadata.byline import clean_names, looks_like_byline, names_fill, parse_byline
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,18 @@ from articlekit.metadata.byline import clean_names, looks_like_byline, parse_byl
         ("[monthFull] [day], [year]", []),
         ("[img-1] Ярослав Кузишин [img-2] Антон Зелинский 8 января, 17:46", ["Ярослав Кузишин", "Антон Зелинский"]),
         ('"Externer Link', []),
+        # credentials are not names; the date and the word that introduces it go
+        ("Written by Rachael Link, MS, RD on November 12, 2019", ["Rachael Link"]),
+        ("By Jane Doe PhD", ["Jane Doe"]),
+        ("By Jane Doe, M.D., and John Roe, Ph.D.", ["Jane Doe", "John Roe"]),  # an Oxford comma too
+        ("Von Anna Martel am 3. Mai 2024", ["Anna Martel"]),
+        # a capitalised prompt word after a lone first name is the surname
+        ("Jane Doe Link", ["Jane Doe"]),
+        # a middle dot glued to the date separates it; Catalan 'l·l' stays inside a name
+        ("Текст: Лида Буслаева·11 октября 2018", ["Лида Буслаева"]),
+        ("By Marcel·lí Pons · 11 June 2024", ["Marcel·lí Pons"]),
+        # a role after the name, then an address
+        ("정덕현 칼럼니스트 thekian1@example.co.kr", ["정덕현"]),
     ],
 )
 def test_parse_byline(line: str, names: list[str]) -> None:
@@ -45,7 +57,15 @@ def test_structured_names_need_no_capitals_but_roles_go() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("By Jane Doe", True), ("박준석 기자", True), ("Jane Doe, Staff writer", True),
+     ("정덕현 칼럼니스트 thekian1@example.co.kr", True),
      ("Staff writer", False), ("The minister said on Monday", False)],
 )
 def test_looks_like_byline(line: str, expected: bool) -> None:
     assert looks_like_byline(line) is expected
+
+
+def test_names_fill_the_line() -> None:
+    names = ["Ярослав Кузишин", "Антон Зелинский", "Карина Гасимова"]
+    assert names_fill("Ярослав Кузишин, Антон Зелинский, Карина Гасимова", names)
+    assert names_fill("Jane Doe and John Roe", ["Jane Doe", "John Roe"])
+    assert not names_fill("Jane Doe said on Monday", ["Jane Doe"])

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.metadata.dates import find_date, parse_date, url_date
+from articlekit.metadata.dates import date_start, find_date, parse_date, url_date
 
 CEST = dt.timezone(dt.timedelta(hours=2))
 EDT = dt.timezone(dt.timedelta(hours=-4))
@@ -113,3 +113,17 @@ def test_day_only_takes_the_offset_of_another_source_for_the_same_day() -> None:
 )
 def test_url_dates(url: str, expected: dt.date | None) -> None:
     assert url_date(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Rachael Link, MS, RD on November 12, 2019", 24),
+        ("Лида Буслаева 11 октября 2018", 14),
+        ("Ярослав Кузишин 8 января, 17:46", 16),  # a day and month, no year
+        ("Jane Doe 2024-05-01", 9),
+        ("June Smith", None),  # a month's name alone is not a date
+    ],
+)
+def test_date_start(text: str, start: int | None) -> None:
+    assert date_start(text) == start

@@ -205,3 +205,89 @@ def test_byline_unwrapped_onto_the_standfirst_in_a_dump() -> None:
     assert article.title == "Chris Christie’s Exit Marks the End of the Fight for the Soul of the GOP"
     assert article.authors == ("John Nichols",)
     assert article.date == dt.date(2024, 1, 11)
+
+
+# --- rules for bylines, signatures, datelines and standfirsts --------------------------------
+
+PROSE = [f"The council met on Tuesday evening to discuss the plan number {i}, and the members agreed "
+         "that the work should begin before the end of the coming summer season." for i in range(6)]
+
+
+def test_microdata_of_a_comment_is_not_the_articles() -> None:
+    body = ('<div itemscope itemtype="https://schema.org/Article">'
+            '<meta itemprop="datePublished" content="2018-10-11T08:53:00+03:00">'
+            '<h1>Council approves the riverside plan</h1>'
+            '<div itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+            '<span itemprop="author">Guest</span>'
+            '<span itemprop="datePublished" content="2018-11-05T19:17:10+03:00">05.11.2018</span>'
+            '<meta itemprop="dateModified" content="2018-11-06T10:00:00+03:00"></div></div>')
+    article = articlekit.extract(page("", body), now=NOW)
+    assert article.date is not None and article.date.isoformat()[:10] == "2018-10-11"
+    assert "Guest" not in article.authors
+    assert article.modified is None
+
+
+def test_credentials_and_date_after_a_visible_byline() -> None:
+    body = ("<h1>Fifteen tips to sleep better at night</h1>"
+            "<p>Written by Rachael Link, MS, RD on November 12, 2019</p>")
+    article = articlekit.extract(page("", body), now=NOW)
+    assert article.authors == ("Rachael Link",)
+    assert article.date == dt.date(2019, 11, 12)
+
+
+def test_text_dump_standfirst_between_headline_and_byline() -> None:
+    text = ("Council approves the riverside cycle lanes\n\n"
+            "The mayor said the work will start in spring.\n\n"
+            "Text: Jane Doe·11 October 2018\n\n" + "\n\n".join(PROSE))
+    article = articlekit.extract(text, now=NOW)
+    assert article.authors == ("Jane Doe",)
+    assert article.date == dt.date(2018, 10, 11)
+    assert article.description == "The mayor said the work will start in spring."
+    assert article.text.startswith(PROSE[0])
+
+
+def test_text_dump_byline_prefix_on_its_own_line() -> None:
+    text = ("Council approves the riverside cycle lanes\n\nVon\n\nDirk Knop\n\n" + "\n\n".join(PROSE))
+    article = articlekit.extract(text, now=NOW)
+    assert article.authors == ("Dirk Knop",)
+    assert article.text.startswith(PROSE[0])
+    assert ("Dirk Knop", "byline") in [(r.text, r.reason) for r in article.removed]  # with 'Von'
+
+
+def test_text_dump_dateline_just_above_the_story() -> None:
+    menu = "\n\n".join(["3.409", "letture", "Nessun commento", "Share on Facebook", "Facebook",
+                        "Tweet about this on Twitter", "Twitter", "Pin on Pinterest", "Pinterest", "Film"])
+    text = f"Council approves the riverside cycle lanes\n\n{menu}\n\n23 Nov 2017\n\n" + "\n\n".join(PROSE)
+    url = "http://www.example.it/council-approves-riverside-cycle-lanes/"
+    assert articlekit.extract(text, url=url, now=NOW).date == dt.date(2017, 11, 23)
+
+
+def test_signature_with_a_role_and_an_address_above_trailing_lines() -> None:
+    body = ("<h1>Why the quarrel is a public matter</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+            + '<p>정덕현 칼럼니스트 <a href="mailto:a@example.co.kr">a@example.co.kr</a></p>'
+            "<p>[사진=JTBC]</p><p>저작권자 ⓒ 엔터미디어, 무단전재 및 재배포금지 and more words here</p>")
+    html = f"<html><body><article>{body}</article></body></html>"
+    assert articlekit.extract(html, now=NOW).authors == ("정덕현",)
+
+
+def test_signature_of_several_names_under_the_last_paragraph() -> None:
+    text = ("Council approves the riverside cycle lanes\n\n" + "\n\n".join(PROSE)
+            + "\n\nЯрослав Кузишин, Антон Зелинский, Карина Гасимова\n\nРеклама:")
+    article = articlekit.extract(text, now=NOW)
+    assert article.authors == ("Ярослав Кузишин", "Антон Зелинский", "Карина Гасимова")
+
+
+def test_a_name_between_two_paragraphs_is_not_a_byline() -> None:
+    body = ("<h1>Actress looks stunning in new photos</h1><p>ExampleNews October 06, 2018</p>"
+            f"<p>{PROSE[0]}</p><p>Kate Henshaw</p>" + "".join(f"<p>{p}</p>" for p in PROSE[1:]))
+    html = f"<html><body><article>{body}</article></body></html>"
+    assert articlekit.extract(html, now=NOW).authors == ()
+
+
+def test_the_bodys_first_block_equal_to_the_title_is_the_headline() -> None:
+    html = ("<html><head><title>Why the quarrel is a public matter - Example</title></head><body>"
+            "<table><tr><td><ul><li>Why the quarrel is a public matter</li></ul></td></tr></table>"
+            "<article>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>")
+    article = articlekit.extract(html, url="https://example.com/news/1", now=NOW)
+    assert article.title == "Why the quarrel is a public matter"
+    assert article.text.startswith(PROSE[0])

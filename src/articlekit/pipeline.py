@@ -85,6 +85,10 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
         for b in blocks:
             if b.kind == "heading" and b.reason is None and _agree(b.text, title) and _agree(title, b.text):
                 b.reason = "title"
+        # the body's first block is the headline itself, whatever markup it got (a list item, a cell)
+        lead = next((b for b in blocks if b.reason is None), None)
+        if lead is not None and _norm(lead.text) == _norm(title):
+            lead.reason = "title"
 
 
 HEADLINE_WINDOW = 3  # the first body blocks among which the page's headline may still sit

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..vocab import _load
+from .dates import date_start
 
 _SPLIT_DATE = re.compile(
-    r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|,\s+(?=(?:updated|published|posted|aktualisiert)\b)", re.I
+    r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|·(?=\s*\d)"  # 'Jane Doe·11 октября 2018', not Catalan 'l·l'
+    r"|,\s+(?=(?:updated|published|posted|aktualisiert)\b)", re.I
 )
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
@@ -30,6 +32,8 @@ class _Vocab:
     role_tail: re.Pattern[str]  # a role at the end of a name: "Jane Doe, Staff writer"
     cut: re.Pattern[str]  # prompts and labels that end a name: "Follow", "Email", "Updated"
     labels: frozenset[str]  # twitter:label values that announce the author
+    credentials: frozenset[str]  # "MS", "RD", "PhD" (dots removed): after a name, never a name
+    date_words: re.Pattern[str]  # "on", "am" left at the end once a date is cut off
 
 
 @cache
@@ -45,7 +49,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         prefix=re.compile(rf"^\s*(?:{prefixes})(?:\s*[:：]\s*|\s+)", re.I),
         late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?=[A-ZÀ-ÞА-ЯЁ])", re.I),
-        joiner=re.compile(rf"\s*(?:[,;、，&]|\s(?:{alternation(data['joiners'])})\s)\s*", re.I),
+        joiner=re.compile(rf"\s*(?:[,;]?\s(?:{alternation(data['joiners'])})\s|[,;、，&])\s*", re.I),
         roles=roles,
         # "Jane Doe, Staff writer", or glued by a renderer: "Ulrich ExnerKorrespondent"
         role_tail=re.compile(
@@ -53,6 +57,8 @@ def _vocab() -> _Vocab:
         ),
         cut=re.compile(rf"(?:^|\s)(?:\d+\s+)?(?:{alternation(data['prompts'])})(?:\s|$|[.:,])", re.I),
         labels=frozenset(label.casefold() for label in data["author_labels"]),
+        credentials=frozenset(c.replace(".", "") for c in data["credentials"]),
+        date_words=re.compile(rf"(?:^|[\s,]+)(?:{alternation(data['date_words'])})$", re.I),
     )
 
 
@@ -68,6 +74,7 @@ def looks_like_byline(line: str) -> bool:
         return True
     if len(line) > 80:
         return False
+    line = _ADDRESS.sub(" ", line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
     head = line[: m.start()] if (m := v.cut.search(line)) else line
     return bool(v.role_tail.search(head.strip(" .,"))) and not is_role(head)
 
@@ -104,7 +111,7 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     `strict=False` (structured sources: JSON-LD, meta) accepts names that are not capitalised.
     """
     v = _vocab()
-    head = _SPLIT_DATE.split(line, maxsplit=1)[0]
+    head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
     head = v.late_prefix.sub("", v.prefix.sub("", head, count=1), count=1).strip()
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
@@ -116,11 +123,37 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
         if is_role(part):
             role_only.append(part)
             continue
+        if is_credential(part):
+            continue
         part = _clean_part(part, v)
         if part and is_name(part, strict=strict):
             names.append(part)
     names = _drop_place(names)
     return names or role_only[:1]
+
+
+def is_credential(text: str) -> bool:
+    """'MS', 'RD', 'Ph.D.': a degree or licence written after a name."""
+    return text.strip(" ,").replace(".", "") in _vocab().credentials
+
+
+def _cut_date(text: str, v: _Vocab) -> str:
+    """'Rachael Link, MS, RD on November 12, 2019' -> 'Rachael Link, MS, RD': the date and the
+    word that introduces it go; a line that starts with its date keeps it (it is split later)."""
+    start = date_start(text)
+    if not start:
+        return text
+    return v.date_words.sub("", text[:start].rstrip(" ,·-–—")).rstrip(" ,")
+
+
+def names_fill(text: str, names: list[str], slack: int = 3) -> bool:
+    """The line is these names (joined by commas, 'and', …) and at most `slack` other characters:
+    'Ярослав Кузишин, Антон Зелинский, Карина Гасимова', not 'Lê Phương said on Monday'."""
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ", 1)
+    rest = _vocab().joiner.sub(" ", f" {rest} ")
+    return bool(names) and len(rest.replace(" ", "")) <= slack
 
 
 def without_placeholders(text: str) -> str:
@@ -132,14 +165,24 @@ _TRAILING_NUMBERS = re.compile(r"\s\d.*$")  # 'Jane Doe 8 January, 17:46': a dat
 
 
 def _clean_part(part: str, v: _Vocab) -> str:
-    if m := v.cut.search(part):
+    if (m := v.cut.search(part)) and not _surname_like_prompt(part, m.start()):
         part = part[: m.start()]
     part = _TRAILING_NUMBERS.sub("", part)
     prev = None
-    while prev != part:  # "Jane Doe, Senior Staff Writer"
+    while prev != part:  # "Jane Doe, Senior Staff Writer", "Jane Doe PhD"
         prev = part
         part = v.role_tail.sub("", part).strip(" ,.-–—")
+        words = part.split()
+        if len(words) > 1 and is_credential(words[-1]):
+            part = " ".join(words[:-1]).strip(" ,")
     return _undouble(v.prefix.sub("", part).strip())
+
+
+def _surname_like_prompt(part: str, cut_at: int) -> bool:
+    """'Rachael Link': a capitalised prompt word after a lone first name is the surname (cutting
+    it would leave a first name alone); 'Jane Doe Link' still loses its prompt."""
+    words = part.split()
+    return (len(words) == 2 and cut_at > 0 and all(w[:1].isupper() and w[1:2].islower() for w in words))
 
 
 def _undouble(name: str) -> str:

@@ -226,6 +226,22 @@ def mentions_date(text: str) -> bool:
     return bool(_day_month().search(text))
 
 
+def date_start(text: str) -> int | None:
+    """Where the first date written in `text` begins (a complete date, or a day and month such
+    as '8 января'); None when there is none. For cutting a date off a line ("Jane Doe on
+    November 12, 2019")."""
+    starts: list[int] = []
+    if _HAS_YEAR.search(text):
+        if m := _ISO.search(text):
+            starts.append(m.start())
+        starts += [m.start() for p in _named_patterns() if (m := p.search(text))]
+        if m := _NUMERIC.search(text):
+            starts.append(m.start())
+    if m := _day_month().search(text):
+        starts.append(m.start())
+    return min(starts) if starts else None
+
+
 @cache
 def _day_month() -> re.Pattern[str]:
     names = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))

@@ -85,7 +85,7 @@ def _from_meta(root: Any) -> Iterator[Candidate]:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
                or meta.get("http-equiv") or "").strip().lower()
         content = " ".join((meta.get("content") or "").split())
-        if not content:
+        if not content or (key == (meta.get("itemprop") or "").strip().lower() and _in_foreign_item(meta)):
             continue
         if key.startswith(("twitter:label", "twitter:data")):
             labels[key] = content
@@ -125,10 +125,25 @@ def _from_twitter_labels(labels: dict[str, str]) -> Iterator[Candidate]:
                 return
 
 
+# Items whose properties describe something else than the article: a reader's comment, a review,
+# a question and its answers ("Гость", posted a month later, is a commenter, not the author).
+_FOREIGN_ITEMS = frozenset({"comment", "review", "answer", "question", "rating", "userreview", "reply"})
+
+
+def _in_foreign_item(el: Any) -> bool:
+    """The element sits inside a microdata item (or a property) that is not the article."""
+    for anc in el.iterancestors():
+        kind = (anc.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+        prop = (anc.get("itemprop") or "").casefold()
+        if kind in _FOREIGN_ITEMS or prop in _FOREIGN_ITEMS or prop.rstrip("s") in _FOREIGN_ITEMS:
+            return True
+    return False
+
+
 def _from_microdata(root: Any) -> Iterator[Candidate]:
     for el in _ITEMPROP(root):
         prop = el.get("itemprop")
-        if prop not in _ITEMPROPS:
+        if prop not in _ITEMPROPS or _in_foreign_item(el):
             continue
         value = el.get("content") or el.get("datetime") or " ".join(el.xpath("string()").split())
         if not value:

@@ -25,6 +25,7 @@ from .byline import (
     is_name,
     is_prefix_only,
     looks_like_byline,
+    names_fill,
     parse_byline,
     starts_like_byline,
     without_placeholders,
@@ -76,11 +77,14 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
         byline_at = _far_byline(blocks, first, found)
         if byline_at is None:
             _find_signature(blocks, found)
-    _find_dateline(blocks, anchor, found, day_first=language not in (None, "en"))
+    _find_dateline(blocks, anchor, first, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
         found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
-        _find_standfirst(blocks, title_at, byline_at, found)
+        if "description" in known:  # the markup declares it: only the block alone under the headline
+            _find_standfirst_between(blocks, title_at, byline_at, found)
+        else:
+            _find_standfirst(blocks, title_at, byline_at, found)
     if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
@@ -264,26 +268,31 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
 
 
 def _find_signature(blocks: Sequence[Block], found: Header) -> None:
-    """No byline at the top: some sites sign at the bottom ('Lê Phương', '(责编：牛镛、岳弘彬)'), on
-    a short line of its own right after the story's last paragraph."""
+    """No byline at the top: some sites sign at the bottom ('Lê Phương', '(责编：牛镛、岳弘彬)',
+    '정덕현 칼럼니스트 <email>'), on a short line of its own right after the story's last paragraph.
+    A line that says it is a byline (a prefix, a role) may sit a little higher: the block taken
+    for the last paragraph may be a copyright line or a credit under the signature."""
     last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].reason is None), None)
     if last is None:
         return
-    for i in range(last, min(len(blocks), last + 3)):
+    for i in range(max(0, last - SIGNATURE_ABOVE), min(len(blocks), last + 3)):
         text = blocks[i].text.strip(" ()（）")
         if len(text) > 60 or i in found.used:
             continue
-        if starts_like_byline(text):  # '(责编：牛镛、岳弘彬)', 'Von Jane Doe'
-            names = parse_byline(text)
-        elif i <= last + 1 and _is_prose(blocks[i - 1]):  # a bare name right under the last paragraph
+        if starts_like_byline(text) or looks_like_byline(text):
+            names = parse_byline(text)  # '(责编：牛镛、岳弘彬)', 'Von Jane Doe', '정덕현 칼럼니스트'
+        elif last <= i <= last + 1 and _is_prose(blocks[i - 1]):  # a bare name under the last paragraph
             names = [n for n in _all_full_names(parse_byline(text)) if _plain_person_name(n)]
-            names = names if len(text) - sum(len(n) for n in names) <= 3 else []
+            names = names if names_fill(text, names) else []
         else:
             names = []
         if names:
             found.used[i] = "byline"
             found.candidates.append(Candidate("authors", tuple(names), "signature"))
             return
+
+
+SIGNATURE_ABOVE = 3  # blocks above the last body block where a labelled signature may sit
 
 
 _CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
@@ -300,6 +309,8 @@ def _plain_person_name(name: str) -> bool:
 
 def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header) -> int:
     found.used[i] = "byline"
+    if is_prefix_only(blocks[i].text) and i + 1 < len(blocks):  # 'Von' / 'Dirk Knop': both lines
+        found.used[i + 1] = "byline"
     found.candidates.append(Candidate("authors", tuple(names), "byline"))
     if date := find_date(blocks[i].text):
         found.candidates.append(Candidate("date", date, "byline"))
@@ -353,12 +364,16 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     names = _all_full_names(parse_byline(text))
     if not names or not text.startswith(names[0]) or len(text) - sum(len(n) for n in names) > 25:
         return []  # the line is its names (and a joiner, a short prompt), nothing else
+    if 0 < i < len(blocks) - 1 and _is_prose(blocks[i - 1]) and _is_prose(blocks[i + 1]):
+        return []  # a name between two paragraphs of the story: a caption, a quote's speaker
     near = blocks[max(0, i - 4):i + 4]
     if mentions_date(text) or any(b.text == blocks[i].text for b in blocks[i + 1:i + 3]) or any(
         mentions_date(b.text) for b in near if len(b.text) < 120
     ):
         return names
     return []
+
+
 
 
 _TAIL_NAME = re.compile(r"[.!?…]\s+(\S+(?:\s\S+){1,3})$")
@@ -390,12 +405,20 @@ def _is_meta_line(text: str) -> bool:
     return looks_like_byline(text) or find_date(text) is not None
 
 
-def _find_dateline(blocks: Sequence[Block], anchor: int, found: Header, *, day_first: bool) -> None:
+BODY_DATELINE_ABOVE = 3  # blocks above the story's first paragraph searched for its dateline
+
+
+def _find_dateline(
+    blocks: Sequence[Block], anchor: int, first: int, found: Header, *, day_first: bool
+) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
-    headline; lines under it before lines over it ("Updated: July 29, 2009 10:30 ET")."""
+    headline, else just above the story's first paragraph; lines under it before lines over it
+    ("Updated: July 29, 2009 10:30 ET")."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
-    for centre in ([byline] if byline is not None else []) + [anchor]:
-        for i in _by_distance(centre, len(blocks), above=3, below=UNDER_TITLE):
+    around = [(byline, 3, UNDER_TITLE)] if byline is not None else []
+    # last, just above the story's first paragraph (a dump may put menus between headline and story)
+    for centre, above, below in [*around, (anchor, 3, UNDER_TITLE), (first, BODY_DATELINE_ABOVE, 0)]:
+        for i in _by_distance(centre, len(blocks), above=above, below=below):
             text = blocks[i].text
             if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
                 continue
@@ -412,13 +435,42 @@ def _by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:
 
 
 def _find_standfirst(blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header) -> None:
-    """One prose block between the headline and the byline is the standfirst."""
+    """The standfirst (dek) of a page whose markup gives no description (a text dump): the first
+    block between the headline and the byline under it, when it is a sentence. (With no byline
+    there, a dek cannot be told from a lead paragraph that retells the headline: none is taken.)"""
+    if byline_at is None or not title_at < byline_at <= title_at + UNDER_TITLE:
+        return
+    between = [i for i in range(title_at + 1, byline_at) if i not in found.used]
+    if between and _is_sentence(blocks[between[0]].text):
+        _take_standfirst(blocks, between[0], found)
+
+
+def _find_standfirst_between(
+    blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header
+) -> None:
+    """One prose block alone between the headline and the byline is the standfirst."""
     if byline_at is None or byline_at <= title_at:
         return
     between = [i for i in range(title_at + 1, byline_at) if i not in found.used]
     if len(between) == 1 and _is_prose(blocks[between[0]]):
-        found.used[between[0]] = "description"
-        found.candidates.append(Candidate("description", blocks[between[0]].text, "standfirst"))
+        _take_standfirst(blocks, between[0], found)
+
+
+def _take_standfirst(blocks: Sequence[Block], i: int, found: Header) -> None:
+    found.used[i] = "description"
+    found.candidates.append(Candidate("description", blocks[i].text, "standfirst"))
+
+
+STANDFIRST_CHARS = 300  # a standfirst is a sentence or two
+
+
+def _is_sentence(text: str) -> bool:
+    """A short run of prose: ends like a sentence, a few words (or a CJK line) long."""
+    text = text.rstrip()
+    if len(text) > STANDFIRST_CHARS or not text.endswith((".", "!", "?", "…", "。", '"', "”", "»")):
+        return False
+    words = len(text.split())
+    return words >= 4 or (len(text) >= 15 and words * 12 < len(text))
 
 
 def _is_prose(block: Block) -> bool:
