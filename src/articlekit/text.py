@@ -24,6 +24,7 @@ _MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # A link's URL may hold spaces where the renderer wrapped it across lines.
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
+_MD_OPEN = re.compile(r"\[[^\]]*$|\]\([^)\s]*$")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -66,9 +67,9 @@ def blocks(text: str) -> list[Block]:
             continue
         indent = len(line) - len(line.lstrip())
         kind, content = _line_kind(line)
-        continues = (
-            bool(para) and width > 0 and kind == "paragraph"
-            and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2
+        continues = bool(para) and (
+            _MD_OPEN.search(prev) is not None  # a Markdown link or image wrapped inside itself
+            or (width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2)
         )
         if not continues:
             flush()
