@@ -109,4 +109,4 @@ def progress(quiet: bool) -> Any:
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm is in the batch extra
         return None
-    return tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    return tqdm(unit=" pages", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
