@@ -352,9 +352,9 @@ def test_resume_after_torn_output(tmp_path: Path) -> None:
 def test_resume_after_kill(tmp_path: Path) -> None:
     d = tmp_path / "pages"
     d.mkdir()
-    n = 400
+    n = 1200  # a few seconds of work: the output is flushed about once a second
     for i in range(n):
-        (d / f"p{i:04d}.html").write_text(html_page(i))
+        (d / f"p{i:04d}.html").write_text(html_page(i) * 3)
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "articlekit", "batch", str(d), "-o", str(out), "--workers", "1", "--quiet"]
     proc = subprocess.Popen(cmd, start_new_session=True)
