@@ -4,8 +4,10 @@ Why not `multiprocessing.Pool` or `ProcessPoolExecutor`: neither can stop one ta
 long, a dead worker hangs the first and breaks the second for every pending task. Here each
 worker has its own pipes, the parent knows which record each worker is on, and:
 
-- a worker holds at most `depth` records (one running, the next waiting in its pipe), and the
-  parent reads ahead of the oldest unfinished record by at most `window` records: memory is flat;
+- a task is a `Record` (the parent read it) or a `WarcSlice` (a byte range of a .warc.gz that the
+  worker reads itself, sending one result per record);
+- a worker holds at most `depth` tasks (one running, the next waiting in its pipe), and the
+  parent reads ahead of the oldest unfinished task by at most `window` records: memory is flat;
 - a page that outlives its deadline (`timeout` plus a grace period; the worker's own SIGALRM
   normally fires first) gets its worker killed and becomes a `timeout` record;
 - a worker that dies (segfault, OOM killer, `kill -9`) turns the record it was running into a

@@ -211,16 +211,6 @@ def iter_slice(task: WarcSlice, options: Options) -> Iterator[tuple[int, Result]
         yield i + 1, failure_result(where, None, failure, options.explain)
 
 
-def crash_result(record: Record, detail: str, options: Options) -> Result:
-    return failure_result(record.id, record.url, Failure("error", CRASH, detail), options.explain)
-
-
-def timeout_result(record: Record, options: Options) -> Result:
-    seconds = options.timeout or 0.0
-    failure = Failure("error", TIMEOUT, f"extraction took longer than {seconds:g} s (worker stopped)")
-    return failure_result(record.id, record.url, failure, options.explain)
-
-
 # --- the worker process -------------------------------------------------------------------------
 
 def worker_main(tasks: Connection, results: Connection, options: Options) -> None:
