@@ -94,6 +94,15 @@ def test_output_inside_an_input_directory_is_not_read(tmp_path: Path) -> None:
     assert [r["status"] for r in again] == ["ok", "error"] and again[1]["error"]["type"] == "MissingField"
 
 
+def test_zstd_pages_and_jsonl(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    (tmp_path / "a.html.zst").write_bytes(zstandard.ZstdCompressor().compress(html_page(1).encode()))
+    line = json.dumps({"id": "j", "html": html_page(2)}) + "\n"
+    (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(line.encode()))
+    recs = [r.to_dict() for r in extract_many(read_records([str(tmp_path)]), workers=0)]
+    assert [(r["id"], r["ok"]) for r in recs] == [(str(tmp_path / "a.html.zst"), True), ("j", True)]
+
+
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     assert run_cli(str(tmp_path / "nope.html"), "-o", str(tmp_path / "o.jsonl")) == 2
     assert run_cli(str(tmp_path / "*.warc"), "-o", str(tmp_path / "o.jsonl")) == 2
