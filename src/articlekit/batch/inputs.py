@@ -11,6 +11,7 @@ from __future__ import annotations
 import bz2
 import glob
 import gzip
+import io
 import json
 import lzma
 import os
@@ -101,7 +102,8 @@ def open_stream(path: Path, codec: str | None) -> IO[bytes]:
             import zstandard
         except ImportError as exc:
             raise InputError(f"{path}: reading .zst needs the optional 'zstandard' package") from exc
-        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)
+        reader = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)  # noqa: SIM115
+        return io.BufferedReader(reader)  # (for readline)
     return open(path, "rb")
 
 
