@@ -2,6 +2,8 @@
 
 A page that can be read but holds no article is *not* an error: `extract` returns an
 `Article` whose `text` is empty and whose `removed` says why each block was dropped.
+Every message names the problem in words ("input is a PNG image, not a web page"); the full
+list, with the limits and their defaults, is in docs/errors.md.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ class ArticlekitError(Exception):
 
 
 class UnreadableInput(ArticlekitError, ValueError):
-    """The input cannot be turned into text: empty, binary, or of an unsupported type."""
+    """The input cannot be turned into text: empty, binary, unreadable, or of an unsupported type."""
 
 
 class InputTooLarge(UnreadableInput):
-    """The input exceeds a configured limit (size or nesting); the message names the limit."""
+    """The input breaks one of the `Limits` (max_bytes, max_attributes, max_depth, max_elements);
+    the message names the limit and gives both numbers."""
 
 
 class FetchError(ArticlekitError):
-    """A URL could not be fetched (bad scheme, timeout, HTTP error, too large, too many redirects)."""
+    """A URL could not be fetched (bad scheme, timeout, HTTP error, too large, redirect loop or too
+    many redirects, not a web page); the message says which."""
