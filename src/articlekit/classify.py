@@ -197,7 +197,7 @@ def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
     """Once the story has begun, a comment thread's opening (or the author's biography) ends
     it: all that follows goes."""
     header = comment_header()
-    headers = [i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)]
+    headers = {i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)}
     seen = 0
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
@@ -211,37 +211,70 @@ def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
 
 
 def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
-    """Resolve SHORT and NEAR blocks from their decided neighbours, in four steps."""
+    """Resolve SHORT and NEAR blocks from their decided neighbours, in four linear passes."""
     firm = list(classes)
-    decided = (GOOD, BAD)
     # 1. An uncertain block next to prose is prose; otherwise boilerplate.
+    before, after = _prev_decided(classes), _next_decided(classes)
     for i, c in enumerate(classes):
         if c == NEAR:
-            near = (_neighbour(classes, i, -1, decided), _neighbour(classes, i, 1, decided))
-            firm[i] = GOOD if GOOD in near else BAD
+            firm[i] = GOOD if GOOD in (before[i], after[i]) else BAD
     # 2. A list or table is judged whole: kept when prose is beside it and it is not a link list.
+    after = _next_decided(firm)
+    last, pos = None, 0
     for lo, hi in _runs(blocks, ("list-item", "table-row")):
+        last, pos = _scan(firm, pos, lo, last)
         items = blocks[lo:hi]
         chars = sum(len(b.text) for b in items)
         links = sum(b.link_chars for b in items)
-        beside = (_neighbour(firm, lo, -1, decided), _neighbour(firm, hi - 1, 1, decided))
-        if GOOD in beside and links < LIST_MAX_LINKS * chars:
+        if GOOD in (last, after[hi - 1]) and links < LIST_MAX_LINKS * chars:
             for k in range(lo, hi):
                 if firm[k] != BAD or classes[k] == NEAR:
                     firm[k] = GOOD
     # 3. A short block between prose is prose.
-    for i in range(len(classes)):
+    after, last = _next_decided(firm), None
+    for i in range(len(firm)):
         if firm[i] == SHORT and blocks[i].kind != "heading":
-            near = (_neighbour(firm, i, -1, decided), _neighbour(firm, i, 1, decided))
-            firm[i] = GOOD if near == (GOOD, GOOD) else BAD
+            firm[i] = GOOD if last == GOOD and after[i] == GOOD else BAD
+        if firm[i] in _DECIDED:
+            last = firm[i]
     # 4. A short heading belongs to what it introduces.
-    for i in range(len(classes) - 1, -1, -1):
+    nxt = None
+    for i in range(len(firm) - 1, -1, -1):
         if firm[i] == SHORT:
-            firm[i] = GOOD if _neighbour(firm, i, 1, decided) == GOOD else BAD
+            firm[i] = GOOD if nxt == GOOD else BAD
+        if firm[i] in _DECIDED:
+            nxt = firm[i]
     for i in range(len(classes)):
         if firm[i] == BAD and blocks[i].reason is None:
             blocks[i].reason = "too-short" if classes[i] == SHORT else "not-prose"
         classes[i] = firm[i]
+
+
+_DECIDED = (GOOD, BAD)
+
+
+def _prev_decided(classes: list[str]) -> list[str | None]:
+    """For each block, the class of the nearest GOOD or BAD block before it."""
+    out: list[str | None] = []
+    last = None
+    for c in classes:
+        out.append(last)
+        if c in _DECIDED:
+            last = c
+    return out
+
+
+def _next_decided(classes: list[str]) -> list[str | None]:
+    """For each block, the class of the nearest GOOD or BAD block after it."""
+    return _prev_decided(classes[::-1])[::-1]
+
+
+def _scan(classes: list[str], pos: int, stop: int, last: str | None) -> tuple[str | None, int]:
+    """Advance from pos to stop, remembering the last decided class seen."""
+    for k in range(pos, stop):
+        if classes[k] in _DECIDED:
+            last = classes[k]
+    return last, max(pos, stop)
 
 
 def _runs(blocks: Sequence[Block], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -256,15 +289,6 @@ def _runs(blocks: Sequence[Block], kinds: tuple[str, ...]) -> list[tuple[int, in
     if lo is not None:
         out.append((lo, len(blocks)))
     return out
-
-
-def _neighbour(classes: list[str], i: int, step: int, wanted: tuple[str, ...]) -> str | None:
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] in wanted:
-            return classes[j]
-        j += step
-    return None
 
 
 def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> None:

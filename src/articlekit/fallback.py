@@ -7,11 +7,25 @@ is still the page's own text. It costs a second parse, so it runs only when it c
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from lxml import etree, html
 
-MIN_BODY = 200  # below this many characters of body, ask for a second opinion
+from .blocks import Block
+
+MIN_BODY = 200  # below this many characters of body, ask for a second opinion ...
+MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words ...
+MIN_WORDS = 5
+MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
+
+
+def worth_asking(page_html: str, blocks: Sequence[Block]) -> bool:
+    """Only a page with prose that we failed to keep deserves a second (costly) opinion."""
+    if len(page_html) > MAX_PAGE:
+        return False
+    prose = sum(len(b.text) for b in blocks if b.text.count(" ") >= MIN_WORDS - 1)
+    return prose >= MIN_PROSE
 
 
 def second_opinion(page_html: str) -> list[str]:

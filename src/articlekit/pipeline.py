@@ -59,13 +59,15 @@ def extract(
     _drop_standfirst(blocks, meta)
     article = _article(source.kind, url, blocks, removed, meta)
     if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
-        article = _second_opinion(article, source)
+        article = _second_opinion(article, source, blocks)
     return article
 
 
-def _second_opinion(article: Article, source: load.Source) -> Article:
+def _second_opinion(article: Article, source: load.Source, blocks: Sequence[Block]) -> Article:
     """When our pass finds almost no body, readability-lxml's is used if it finds clearly more."""
     page = source.text or etree.tostring(source.tree, encoding="unicode")
+    if not fallback.worth_asking(page, blocks):
+        return article
     header = {_norm(x) for x in (article.title, article.description, article.byline) if x}
     paragraphs = [p for p in fallback.second_opinion(page) if _norm(p) not in header]
     text = "\n\n".join(paragraphs)
