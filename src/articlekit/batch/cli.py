@@ -48,7 +48,8 @@ def add_batch_parser(sub: Any) -> None:
     p.add_argument("--max-pages-per-worker", type=int, default=None, metavar="N",
                    help="replace each worker process after N pages (caps slow memory growth)")
     p.add_argument("--read-in-parent", action="store_true",
-                   help="read .warc.gz files in the main process (default: workers read byte ranges of them)")
+                   help="read .warc.gz files in the main process (default when there are fewer workers than "
+                   "cores; else the workers read byte ranges of them)")
     p.add_argument("--dask", metavar="SCHEDULER_ADDRESS", help="run on this Dask cluster (needs articlekit[dask])")
     p.add_argument("--chunk-size", type=int, default=16, help="records per Dask task (default 16)")
 
@@ -71,11 +72,12 @@ def run_batch(args: argparse.Namespace) -> int:
     fields = Fields(html=args.html_field, url=args.url_field, id=args.id_field)
     workers = default_workers() if args.workers is None else args.workers
     records: Any
-    if done or args.dask or workers <= 0 or args.read_in_parent:
-        # ids must be known before extraction (resume), or records travel (Dask): read here
+    if done or args.dask or workers <= 0 or args.read_in_parent or workers < default_workers():
+        # Read here: ids must be known before extraction (resume), records travel (Dask), or a core
+        # is left for reading in parallel with the workers (fewer workers than cores).
         records = read_records(args.inputs, fields=fields, max_bytes=args.max_bytes, warc_reader=args.reader,
                                exclude=out)
-    else:  # .warc.gz files are split into byte ranges that the workers read themselves
+    else:  # every core extracts: .warc.gz files are split into byte ranges the workers read themselves
         records = read_tasks(args.inputs, fields=fields, max_bytes=args.max_bytes, warc_reader=args.reader,
                              exclude=out)
     if done:
