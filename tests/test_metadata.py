@@ -291,3 +291,68 @@ def test_the_bodys_first_block_equal_to_the_title_is_the_headline() -> None:
     article = articlekit.extract(html, url="https://example.com/news/1", now=NOW)
     assert article.title == "Why the quarrel is a public matter"
     assert article.text.startswith(PROSE[0])
+
+
+# --- the headline of a text dump: evidence, not position ---------------------------------------
+
+def _dump(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n\n" + "\n\n".join(PROSE)
+
+
+def test_headline_is_the_title_line_whose_dateline_follows_it() -> None:
+    text = _dump("Support independent journalism", "Contribute", "Council approves the riverside cycle lanes",
+                 "Reuters November 18, 2019 11:03 PM")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_byline_line_is_never_the_headline() -> None:
+    text = _dump("Council approves the riverside cycle lanes", "The plan was debated for two years",
+                 "By Jane Doe, Staff Writer", "November 18, 2019")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+    text = _dump("Council approves the riverside cycle lanes", "Jane Doe and John Roe, Associated Press",
+                 "Published 11:34 PM EST Nov 19, 2019")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_prompts_glued_menus_and_image_alt_text_are_not_headlines() -> None:
+    for junk in ("0 Email this to someone", "Log inRegisterLog out", "main article image"):
+        text = _dump("Council approves the riverside cycle lanes", "Nov. 19, 2019", junk, "Nov. 19, 2019")
+        assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes", junk
+
+
+def test_a_headline_repeated_elsewhere_on_the_page_beats_a_label() -> None:
+    menu = "\n\n".join(["Share", "Facebook", "Twitter"])
+    text = ("Council approves the riverside cycle lanes\n\n" + menu + "\n\n"
+            "Read our guide to the city budget this year\n\n" + "\n\n".join(PROSE)
+            + "\n\nMore stories\n\n  • Council approves the riverside cycle lanes\n\n  • Another story")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
+    share = "\n\n".join(f"Share this with {n}" for n in ("Facebook", "Messenger", "Twitter", "Email")) * 4
+    text = ("Politics\n\nCouncil approves the riverside cycle lanes\n\n19 November 2019\n\n" + share
+            + "\n\nThese are external links and will open in a new window\n\n"
+            + "\n\n".join(PROSE))
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_slug_headline_far_below_a_misplaced_story_start_needs_its_dateline() -> None:
+    teasers = "\n\n".join(f"Teaser number {i} about another matter that happened in town, with more words."
+                          for i in range(8))
+    head = "Man stabbed to death on the bay train\n\nUpdated 10:01 pm PST, Tuesday, November 19, 2019"
+    url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
+    text = f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE)
+    assert articlekit.extract(text, url=url, now=NOW).title == "Man stabbed to death on the bay train"
+    caption = "Man stabbed to death on the bay train, the witness said (City Police)"
+    text = "Council approves the riverside cycle lanes\n\nNov. 19, 2019\n\n" + "\n\n".join(
+        [*PROSE, caption, *(p.replace("council", "board") for p in PROSE)])  # a caption far below its start
+    assert articlekit.extract(text, url=url, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_sentence_after_a_dash_is_not_a_meta_segment() -> None:
+    text = ("Officials report a sixth death from the virus\n\nNovember 19, 2019 at 9:45 am\n\n"
+            "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a 6th fatality linked to the virus.\n\n"
+            + "\n\n".join(PROSE))
+    article = articlekit.extract(text, now=NOW)
+    assert article.authors == ()
+    assert article.text.startswith("ST. JOSEPH")

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
+from ..classify import phrase_reason
 from ..vocab import _load, stopwords
 from .byline import (
     has_label_word,
@@ -43,10 +44,11 @@ _TITLE_END_OK = re.compile(r"[^.;,:。，；：、]$|\.\.\.$|…$")
 _SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
 _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
 _WORD = re.compile(r"[^\W_]+")
-_MARKUP = re.compile(r"https?:|www\.|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
+_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _URL_WORDS = frozenset({"html", "htm", "shtml", "php", "aspx", "asp", "jsp", "amp", "index"})
-_CREDIT = re.compile(r"\([^()]*[:/][^()]*\)\s*$")
+_CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
+_WIDE = re.compile(r"[\u0e00-\u0eff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
 _PROMPT_REASONS = frozenset({
     "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
@@ -94,24 +96,34 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
 
 def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> int | None:
     """The block with the most evidence of being this page's headline."""
-    last = min(len(blocks), first + LOOK_AHEAD + 1)
+    n = len(blocks)
+    last = min(n, first + LOOK_AHEAD + 1)
+    stop = n if slug else (last if first < n else n)  # the slug's words vouch for a headline anywhere
+    page = _Page(blocks, first, slug)
     best, best_score = None, MIN_SCORE
-    for i in range(last if slug or first < len(blocks) else len(blocks)):
-        if not _is_title_like(blocks[i]) or _score_bound(blocks[i], i, first, slug) <= best_score:
+    for i in range(stop):
+        if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
             continue
-        score = _title_score(blocks, i, first, slug)
+        if not page.candidate(i) or _score_bound(blocks[i], i, first, slug) <= best_score:
+            continue
+        if i >= last and page.meta_under(i) < META_UNDER:
+            continue  # far below the story's start: only a headline with its byline or dateline
+        score = page.score(i)
         if score > best_score:
             best, best_score = i, score
     if best is None:
         return None
-    for j in range(best + 1, min(len(blocks), best + 3)):  # 'Start / Ausland / Headline' over 'Headline'
+    for j in range(best + 1, min(n, best + 3)):  # 'Start / Ausland / Headline' over 'Headline'
         if _is_title_like(blocks[j]) and _ends_with(blocks[best].text, blocks[j].text):
             return j  # the breadcrumb's last item is the headline
-    if best and _headline_over_standfirst(blocks, best - 1, best) and (
-        _title_score(blocks, best - 1, first, slug) >= best_score - 1
+    if best and page.candidate(best - 1) and _headline_over_standfirst(blocks, best - 1, best) and (
+        page.score(best - 1) >= best_score - 1
     ):
         return best - 1
     return best
+
+
+FAR_SLUG = 0.6  # below the story's start, a headline must hold this share of the slug's words
 
 
 def _ends_with(text: str, tail: str) -> bool:
@@ -126,37 +138,175 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
 
 
 def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
-    """The most `_title_score` can give this block (cheap: skips hopeless blocks)."""
-    bound = 4.0 * slug_overlap(b.text, slug) + 2.0 + 1.0 + 0.25
+    """The most `_Page.score` can give this block (cheap: skips hopeless blocks)."""
+    bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED
     bound += (1.5 if b.heading_level <= 1 else 0.5) if b.kind == "heading" else 0.0
-    return bound + (1.0 if first - LOOK_BACK <= i <= first else 0.0)
+    return bound + (1.0 if i <= first else 0.0)
 
 
-def _title_score(blocks: Sequence[Block], i: int, first: int, slug: frozenset[str]) -> float:
-    b = blocks[i]
-    score = 0.0
-    if slug:
-        score += 4.0 * slug_overlap(b.text, slug)
-    if b.kind == "heading":
-        score += 1.5 if b.heading_level <= 1 else 0.5
-    under = blocks[i + 1:i + 1 + UNDER_TITLE]
-    if any(_is_meta_line(x.text) for x in under[:6]):
-        score += 2.0
-    if any(_is_prose(x) for x in under[:6]):
-        score += 1.0
-    if first - LOOK_BACK <= i <= first:
-        score += 1.0
-    if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
-        score += 0.25
-    if find_date(b.text) is not None:  # a caption ("…, Friday, Aug. 30, 2024 (AP Photo)") or a teaser
-        score -= 1.5
-    if " | " in b.text or " / " in b.text:  # a breadcrumb, or the headline with the site's name
-        score -= 0.5
-    if len(b.text) > 120:  # headlines are short; captions and teasers' first sentences are not
-        score -= 1.0
-    if _CREDIT.search(b.text):  # "… (AP Photo/Alex Brandon)", "… (Foto: John Doe/AFP)": a caption
-        score -= 2.0
-    return score
+LONG_TITLE = 120  # characters: longer lines are rarely headlines (captions, teasers, standfirsts)
+META_UNDER = 2.0  # a byline or dateline under the headline, no other title-like line between
+META_NEAR = 1.0  # ... with another title-like line between (that line is likelier the headline)
+# Blocks a page puts between its headline and its story that say nothing about the distance:
+_WIDGET_REASONS = frozenset({
+    "share", "button", "decoration", "caption", "dateline", "byline", "date", "advertisement",
+    "newsletter", "login", "skip-link",
+})
+REPEATED = 1.0  # printed again elsewhere on the page (share widgets, breadcrumbs, related lists)
+REPEAT_MIN_WORDS = 4  # shorter lines repeat for other reasons (menus, sections, the site's name)
+
+
+class _Page:
+    """What the headline's score consults about the whole page, computed once or on demand."""
+
+    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str]) -> None:
+        self.blocks, self.first, self.slug = blocks, first, slug
+        self._candidate: dict[int, bool] = {}
+        self._folded: list[str] | None = None
+
+    def candidate(self, i: int) -> bool:
+        """Title-like, and not a byline, a dateline or a caption."""
+        if (known := self._candidate.get(i)) is None:
+            b = self.blocks[i]
+            known = _is_title_like(b) and b.reason not in _NOT_TITLE_REASONS
+            self._candidate[i] = known
+        return known
+
+    def score(self, i: int) -> float:
+        blocks, slug = self.blocks, self.slug
+        b = blocks[i]
+        score = 0.0
+        if slug:
+            score += 4.0 * slug_overlap(b.text, slug)
+        if b.kind == "heading":
+            score += 1.5 if b.heading_level <= 1 else 0.5
+        score += self.meta_under(i)
+        if any(_is_prose(x) for x in blocks[i + 1:i + 7]):
+            score += 1.0
+        if self._near_body(i):
+            score += 1.0
+        if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
+            score += 0.25
+        if self._repeated(i):
+            score += REPEATED
+        return score - _title_penalty(b.text)
+
+    def _near_body(self, i: int) -> bool:
+        """Shortly above the story's first paragraph, not counting the widgets between
+        (share buttons, datelines, captions, images)."""
+        if not i <= self.first:
+            return False
+        if self.first - i <= LOOK_BACK:
+            return True
+        count = 0  # the blocks between that count
+        for j in range(self.first - 1, i, -1):
+            if self.blocks[j].reason not in _WIDGET_REASONS:
+                count += 1
+                if count > LOOK_BACK:
+                    return False
+        return True
+
+    def meta_under(self, i: int) -> float:
+        """A byline or dateline among the blocks under the line: the header of a story (with a
+        shorter title-like line between, that line is likelier the headline; a longer one is a
+        standfirst)."""
+        between = False
+        for j in range(i + 1, min(len(self.blocks), i + 7)):
+            if _is_meta_line(self.blocks[j].text):
+                return META_NEAR if between else META_UNDER
+            between = between or (self.candidate(j) and len(self.blocks[j].text) <= LONG_TITLE)
+        return 0.0
+
+    def _repeated(self, i: int) -> bool:
+        """The line's text is printed again in another block of the page (whole, or with a
+        little around it: '14. Headline', 'Headline - Photo', '10 thoughts on “Headline”')."""
+        text = self.blocks[i].text
+        key = _loose(text)
+        if len(key.split()) < REPEAT_MIN_WORDS and not (len(key) >= 10 and len(text.split()) * 12 < len(text)):
+            return False
+        if self._folded is None:
+            self._folded = [_loose(b.text) for b in self.blocks]
+        return any(
+            abs(j - i) > 1 and key in other and len(other) <= 2 * len(key) + 40
+            and not _caption_or_notice(self.blocks[j])
+            for j, other in enumerate(self._folded)
+        )
+
+
+def _caption_or_notice(block: Block) -> bool:
+    """A caption ('… | Bild: Jane Doe/rbb') or a copyright line repeats a photo's or the site's
+    name, not the headline."""
+    if block.reason in ("legal", "cookie-notice", "caption"):
+        return True
+    return phrase_reason(block.text, len(block.text.split())) in ("legal", "cookie-notice", "caption")
+
+
+_NOT_TITLE_REASONS = frozenset({"caption", "dateline", "byline", "date", "decoration"})
+
+
+def _loose(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _title_penalty(text: str) -> float:
+    """Evidence against a line being a headline, whatever its place."""
+    penalty = 0.0
+    if find_date(text) is not None:  # a caption ("…, Friday, Aug. 30, 2024 (AP Photo)") or a teaser
+        penalty += 1.5
+    if _CRUMBS.search(text):  # a breadcrumb, or the headline with the site's name
+        penalty += 0.5
+    if _GLUED.search(text):  # 'Log inRegisterLog out', 'HomeNewsBusiness': a menu's labels run together
+        penalty += GLUED_PENALTY
+    if _IMAGE.search(text):  # 'main article image', 'Example GmbH Logo': an image's alternative text
+        penalty += IMAGE_PENALTY
+    if len(text) > LONG_TITLE:  # headlines are short; captions and teasers' first sentences are not
+        penalty += 1.0
+    if _CREDIT.search(text):  # "… (AP Photo/Alex Brandon)", "… (Foto: John Doe/AFP)": a caption
+        penalty += 2.0
+    if _is_prompt(text):  # '0 Email this to someone', 'Share on Facebook', 'Sign in'
+        penalty += PROMPT_PENALTY
+    if _names_line(text):  # 'By Jane Doe, Staff Writer', 'Jane Doe and John Roe, Associated Press'
+        penalty += BYLINE_PENALTY
+    return penalty
+
+
+_CRUMBS = re.compile(r"\s[|/>»]\s")
+_GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
+GLUED_PENALTY = 2.0
+IMAGE_PENALTY = 2.0
+_IMAGE = re.compile(r"\b(?:logo|image|icon|thumbnail|placeholder)$", re.I)
+PROMPT_PENALTY = 3.0
+_COUNT = re.compile(r"^[\d\s.,:|]+")
+
+
+@lru_cache(maxsize=4096)
+def _is_prompt(text: str) -> bool:
+    """A control's label: a boilerplate phrase (data/phrases.toml), also after a counter
+    ('0 Email this to someone')."""
+    rest = _COUNT.sub("", text)
+    return phrase_reason(rest, len(rest.split())) in _PROMPT_REASONS
+
+
+BYLINE_PENALTY = 3.0
+_NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
+
+
+@lru_cache(maxsize=4096)
+def _names_line(text: str) -> bool:
+    """A byline: 'By …' with names, a name with a role ('Jane Doe, Staff writer'), or a line
+    that opens with full names and ends soon after ('Jane Doe@JaneDoe', 'Jane Doe, AP')."""
+    if len(text) > META_LINE_CHARS:
+        return False
+    if looks_like_byline(text) and _all_full_names(parse_byline(text)):
+        return True
+    head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    if not rest or len(text.split()) > 10:
+        return False
+    names = _all_full_names(parse_byline(head))
+    if not names or not names_fill(head, names) or not all(w[:1].isupper() for w in head.split()):
+        return False  # (capitals are evidence only in a cased script)
+    return all(_capitalised(w) for w in rest[0].split())
 
 
 def _is_title_like(block: Block) -> bool:
@@ -166,7 +316,7 @@ def _is_title_like(block: Block) -> bool:
     if len(text) > 250 or block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS:
         return False
     words = text.count(" ") + 1
-    dense = words * 12 < len(text)  # CJK: few spaces
+    dense = words * 12 < len(text) and _WIDE.search(text) is not None  # CJK, Thai: few spaces
     if not (8 <= len(text) <= 150 if dense else 3 <= words <= 30):
         return False
     if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))) or block.link_density > 0.5:
@@ -349,10 +499,15 @@ def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]
     segments = [seg.strip() for seg in _SEGMENTS.split(text) if seg.strip()]
     if len(segments) < 2 or not any(ch.isdigit() for ch in text):
         return []
-    for seg in segments:
+    for k, seg in enumerate(segments):
         if not any(ch.isdigit() for ch in seg) and (names := _all_full_names(parse_byline(seg))):
-            return names
+            others = segments[:k] + segments[k + 1:]  # a sentence after a dash is no meta segment
+            if all(len(o.split()) <= META_SEGMENT_WORDS for o in others):
+                return names
     return []
+
+
+META_SEGMENT_WORDS = 5  # 'Januar 2026', '3 Minuten Lesezeit': the other segments of a meta line are short
 
 
 def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
