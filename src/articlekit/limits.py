@@ -113,9 +113,12 @@ _ATTR = (
 _NAME_END = r"(?=[\t\n\f\r />]|\Z)"
 _TAG_END = r"[\t\n\f\r /]*+(?:>|\Z)"
 _SCRIPT_END = rf"</script{_NAME_END}"
-_DOUBLE_ESCAPED = rf"(?:[^<-]++|-(?!-+>)|<(?!/script{_NAME_END}))*+"
+# Dashes go by whole runs: a run followed by ">" ends an escape when it is two or more long. (A
+# lookahead over the run at every dash would make a page of a million dashes quadratic.)
+_DASHES = r"-++(?!>)|-(?=>)"
+_DOUBLE_ESCAPED = rf"(?:[^<-]++|{_DASHES}|<(?!/script{_NAME_END}))*+"
 _ESCAPED = (
-    rf"<!--(?:-*+>|(?:[^<-]++|-(?!-+>)|<(?!/?script{_NAME_END})"
+    rf"<!--(?:-*+>|(?:[^<-]++|{_DASHES}|<(?!/?script{_NAME_END})"
     rf"|<script{_NAME_END}{_DOUBLE_ESCAPED}{_SCRIPT_END})*+"
     rf"(?:-{{2,}}>|<script{_NAME_END}{_DOUBLE_ESCAPED}(?:-{{2,}}>|\Z)|(?={_SCRIPT_END})|\Z))"
 )
