@@ -7,6 +7,7 @@ is still the page's own text. It costs a second parse, so it runs only when it c
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 
 from lxml import etree, html
@@ -17,6 +18,7 @@ MIN_BODY = 200  # below this many characters of body, ask for a second opinion .
 MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words ...
 MIN_WORDS = 5
 MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
+_WORD = re.compile(r"\w+")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
 
 
@@ -45,4 +47,7 @@ def second_opinion(page_html: str) -> list[str]:
     if not paragraphs:
         whole = " ".join(root.text_content().split())
         paragraphs = [whole] if whole else []
-    return paragraphs
+    # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
+    # can come back as entity text. Only paragraphs made of the page's own words are kept.
+    page_words = set(_WORD.findall(page_html))
+    return [p for p in paragraphs if page_words.issuperset(_WORD.findall(p))]

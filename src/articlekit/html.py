@@ -238,13 +238,15 @@ def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard) -> None:
 
 
 def _remove_keep_tail(el: Any, parent: Any) -> None:
+    """Remove `el` but keep the text after it, separated from the text before it: the removed
+    element stood between them, so they are two words, not one."""
     tail = el.tail
     if tail and tail.strip():
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = f"{prev.tail or ''} {tail}"
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = f"{parent.text or ''} {tail}"
     parent.remove(el)
 
 
