@@ -8,6 +8,10 @@ import json
 from pathlib import Path
 
 import articlekit
+from articlekit import classify
+from articlekit.blocks import Block
+from articlekit.metadata import text_sources
+from articlekit.text import blocks as text_blocks
 
 DATA = Path(__file__).parent / "data" / "metadata"
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -305,27 +309,40 @@ def test_headline_is_the_title_line_whose_dateline_follows_it() -> None:
     assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
 
 
-def test_a_byline_line_is_never_the_headline() -> None:
-    text = _dump("Council approves the riverside cycle lanes", "The plan was debated for two years",
-                 "By Jane Doe, Staff Writer", "November 18, 2019")
-    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
-    text = _dump("Council approves the riverside cycle lanes", "Jane Doe and John Roe, Associated Press",
-                 "Published 11:34 PM EST Nov 19, 2019")
-    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+def test_lines_shaped_like_bylines_count_against_a_headline() -> None:
+    for line in ("By Jane Doe, Staff Writer", "Jane Doe and John Roe, Associated Press", "Jane Doe@JaneDoe",
+                 "Analysis by Jane Doe"):
+        assert text_sources._title_penalty(line) >= text_sources.BYLINE_PENALTY, line
+    for line in ("Council approves the riverside cycle lanes", "Elizabeth Warren, a senator, wins the vote",
+                 "엘제이의 리벤지인가, 류화영의 코스프레인가"):  # caseless script: capitals prove nothing
+        assert text_sources._title_penalty(line) == 0, line
 
 
-def test_prompts_glued_menus_and_image_alt_text_are_not_headlines() -> None:
-    for junk in ("0 Email this to someone", "Log inRegisterLog out", "main article image"):
-        text = _dump("Council approves the riverside cycle lanes", "Nov. 19, 2019", junk, "Nov. 19, 2019")
-        assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes", junk
+def test_prompts_glued_menus_and_image_alt_text_count_against_a_headline() -> None:
+    for junk in ("0 Email this to someone", "Share on Facebook", "Log inRegisterLog out",
+                 "you are here: HomeNewsBusinessMarkets", "main article image", "Example GmbH Logo"):
+        assert text_sources._title_penalty(junk) >= 2, junk
+    for title in ("McDonald's opens in Iceland again", "Fashion icon dies at 90", "PolitiFact checks the claims"):
+        assert text_sources._title_penalty(title) == 0, title
 
 
-def test_a_headline_repeated_elsewhere_on_the_page_beats_a_label() -> None:
-    menu = "\n\n".join(["Share", "Facebook", "Twitter"])
-    text = ("Council approves the riverside cycle lanes\n\n" + menu + "\n\n"
-            "Read our guide to the city budget this year\n\n" + "\n\n".join(PROSE)
-            + "\n\nMore stories\n\n  • Council approves the riverside cycle lanes\n\n  • Another story")
-    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+def _labelled(text: str) -> list[Block]:
+    blocks = text_blocks(text)
+    classify.label(blocks)
+    return blocks
+
+
+def test_a_line_repeated_elsewhere_on_the_page_is_evidence_for_a_headline() -> None:
+    blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
+                       + "\n\nMore stories\n\n14. Council approves the riverside cycle lanes")
+    page = text_sources._Page(blocks, 2, frozenset())
+    assert page._repeated(0)
+    blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
+                       + "\n\n© 2019 Council approves the riverside cycle lanes. All rights reserved.")
+    assert not text_sources._Page(blocks, 2, frozenset())._repeated(0)  # a copyright line: the site's name
+    twice = "Council approves the riverside cycle lanes"
+    blocks = _labelled(_dump(twice, twice))
+    assert not text_sources._Page(blocks, 2, frozenset())._repeated(0)  # next to itself: alt text and caption
 
 
 def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
@@ -333,6 +350,10 @@ def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
     text = ("Politics\n\nCouncil approves the riverside cycle lanes\n\n19 November 2019\n\n" + share
             + "\n\nThese are external links and will open in a new window\n\n"
             + "\n\n".join(PROSE))
+    blocks = _labelled(text)
+    first = next(i for i, b in enumerate(blocks) if b.reason is None)
+    assert first - 1 > text_sources.LOOK_BACK
+    assert text_sources._Page(blocks, first, frozenset())._near_body(1)
     assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
 
 
@@ -342,7 +363,8 @@ def test_slug_headline_far_below_a_misplaced_story_start_needs_its_dateline() ->
     head = "Man stabbed to death on the bay train\n\nUpdated 10:01 pm PST, Tuesday, November 19, 2019"
     url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
     text = f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE)
-    assert articlekit.extract(text, url=url, now=NOW).title == "Man stabbed to death on the bay train"
+    blocks = _labelled(text)
+    assert text_sources._find_title(blocks, 1, text_sources.slug_words(url)) == 9  # the story start misplaced
     caption = "Man stabbed to death on the bay train, the witness said (City Police)"
     text = "Council approves the riverside cycle lanes\n\nNov. 19, 2019\n\n" + "\n\n".join(
         [*PROSE, caption, *(p.replace("council", "board") for p in PROSE)])  # a caption far below its start

@@ -79,6 +79,12 @@ def looks_like_byline(line: str) -> bool:
     return bool(v.role_tail.search(head.strip(" .,"))) and not is_role(head)
 
 
+def without_prefix(line: str) -> str:
+    """'By Jane Doe', 'Analysis by Jane Doe' -> 'Jane Doe'; other lines as they are."""
+    v = _vocab()
+    return v.late_prefix.sub("", v.prefix.sub("", line, count=1), count=1).strip()
+
+
 def is_prefix_only(line: str) -> bool:
     """'Von', 'By:': a byline's prefix on a line of its own, the names on the next."""
     line = line.strip()

@@ -30,6 +30,7 @@ from .byline import (
     parse_byline,
     starts_like_byline,
     without_placeholders,
+    without_prefix,
 )
 from .candidates import Candidate
 from .dates import find_date, mentions_date, url_date
@@ -301,10 +302,12 @@ def _names_line(text: str) -> bool:
     if looks_like_byline(text) and _all_full_names(parse_byline(text)):
         return True
     head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    if (bare := without_prefix(head)) != head and (names := _all_full_names(parse_byline(bare))):
+        return names_fill(bare, names)  # 'Analysis by Jane Doe, CNN Editor-at-large'
     if not rest or len(text.split()) > 10:
         return False
     names = _all_full_names(parse_byline(head))
-    if not names or not names_fill(head, names) or not all(w[:1].isupper() for w in head.split()):
+    if not names or not names_fill(head, names) or not all(w[:1].isupper() for n in names for w in n.split()):
         return False  # (capitals are evidence only in a cased script)
     return all(_capitalised(w) for w in rest[0].split())
 
