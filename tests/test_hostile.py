@@ -556,9 +556,7 @@ CASES: list[Case] = [
     Case("<frameset> page", _frameset, empty=True, check=_absent(SECRET)),
     Case("only scripts", _only_scripts, empty=True, check=_absent("protected cycle lanes")),
     Case("product listing", _product_listing, empty=True),
-    Case("search results page", _search_results, empty=True,
-         xfail="fallback.py: when our pass finds no body, readability-lxml's second opinion keeps the "
-               "result snippets, so a search results page comes back as an article"),
+    Case("search results page", _search_results, empty=True),
     Case("login page", _login_page, empty=True),
     Case("404 page", _not_found, empty=True),
     # Languages and metadata
