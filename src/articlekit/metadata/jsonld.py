@@ -42,7 +42,7 @@ def load_json(text: str) -> Any:
     text = text.strip().removeprefix("<![CDATA[").removesuffix("]]>").strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # malformed, or nested deeper than the parser recurses
         return None
 
 
