@@ -378,3 +378,11 @@ def test_a_sentence_after_a_dash_is_not_a_meta_segment() -> None:
     article = articlekit.extract(text, now=NOW)
     assert article.authors == ()
     assert article.text.startswith("ST. JOSEPH")
+
+
+def test_a_name_under_a_long_markdown_headline_is_not_its_wrapped_end() -> None:
+    text = ("# Sweden tells 5,000,000 households how to survive a war in a new pamphlet\n\n"
+            "Noora Mykkanen\n\nPublished November 18, 2024 9:26pm\n\n" + "\n\n".join(PROSE))
+    article = articlekit.extract(text, now=NOW)
+    assert article.title == "Sweden tells 5,000,000 households how to survive a war in a new pamphlet"
+    assert article.authors == ("Noora Mykkanen",)

@@ -344,10 +344,15 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (blocks[i].kind == "heading" and nxt is not None and nxt.kind != "heading"
             and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)
-            and not _MARKUP.search(nxt.text)):
+            and not _MARKUP.search(nxt.text) and not _is_names(_MD_ESCAPE.sub(r"\1", nxt.text).strip(" _*"))):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
     return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).strip(" _|*#")
+
+
+def _is_names(text: str) -> bool:
+    """'Noora Mykkanen', 'VonUlrich Exner_Korrespondent': a byline, not the end of a wrapped headline."""
+    return _names_line(text) or bool(_all_full_names(parse_byline(text)))
 
 
 def _drop_kicker(text: str) -> str:
