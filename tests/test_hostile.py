@@ -537,6 +537,18 @@ CASES: list[Case] = [
          empty=True, slow=True, strict=False,
          xfail="fallback.py: with no body found, readability-lxml's second opinion runs on the whole page and is "
                "quadratic in its elements: 20,000 items take ~25 s, 90,000 ~390 s; it then returns 'x x x...'"),
+    Case("24,000 short lines, HTML (700 KB)",
+         _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>" for i in range(24_000)) + "</body></html>"),
+         empty=True, slow=True, strict=False,
+         xfail="metadata/text_sources.py _Page._repeated scans every block for every headline candidate: "
+               "quadratic, ~13 s for 24,000 title-like lines (and minutes for 100,000)"),
+    Case("24,000 short lines, text dump (600 KB)",
+         _utf8("\n\n".join(f"One two three four {i}" for i in range(24_000))),
+         empty=True, slow=True, strict=False,
+         xfail="metadata/text_sources.py _Page._repeated: quadratic in title-like lines (~13 s here)"),
+    Case("4,000 short lines, HTML", _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>"
+                                                                     for i in range(4_000)) + "</body></html>"),
+         empty=True),
     Case("10 MB attribute", lambda: page(before=f'<div data-x="{"a" * (10 * 2**20 + 10)}"></div>'),
          contains=(SENTENCE,), title=EN_TITLE),
     Case("10 MB text node", lambda: page(after=f"<div>{'word ' * (2 * 2**20 + 10)}</div>"), contains=(SENTENCE,)),
