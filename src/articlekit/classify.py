@@ -21,6 +21,7 @@ from .vocab import any_phrase, comment_header, max_phrase_words, phrase_rules, s
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
+SAMPLE_CHARS = 1500  # longer blocks are judged on their first this many characters
 SHORT_CHARS = 50  # below this a block is too short to judge alone
 PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
@@ -88,20 +89,28 @@ def label(blocks: Sequence[Block]) -> None:
 
 def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
     """Whether the page's language is one our stop-word lists know (else judge prose by shape)."""
-    words = [w for b in blocks if len(b.text) > 80 for w in _WORD.findall(b.text.lower())]
+    words: list[str] = []
+    for b in blocks:  # a sample of the longer blocks is enough to tell
+        if len(b.text) > 80:
+            words += _WORD.findall(b.text[:SAMPLE_CHARS].lower())
+            if len(words) > 3000:
+                break
     return len(words) > 30 and _stop_ratio(words) > 0.08
 
 
 def _first_opinion(block: Block, use_stops: bool) -> str:
     text = block.text
-    words = _WORD.findall(text.lower())
-    if sum(map(len, words)) < len(text) / 4:  # rules, ornaments, lone punctuation
+    # A long block is judged on its beginning: ratios come from there, its word count is scaled.
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample.lower())
+    n_words = len(words) * len(text) // len(sample) if sample else 0
+    if sum(map(len, words)) < len(sample) / 4:  # rules, ornaments, lone punctuation
         block.reason = "decoration"
         return BAD
-    if reason := phrase_reason(text, len(words)):
+    if reason := phrase_reason(text, n_words):
         block.reason = reason
         return BAD
-    if 3 <= len(words) <= SHARE_ROW_WORDS and _network_share(words) >= SHARE_NAMES:
+    if 3 <= n_words <= SHARE_ROW_WORDS and _network_share(words) >= SHARE_NAMES:
         block.reason = "share"
         return BAD
     if len(text) <= DATELINE_CHARS and _is_dateline(text):
@@ -116,7 +125,7 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     if block.link_density > MAX_LINK_DENSITY and block.kind != "quote":  # embedded posts are link-heavy
         block.reason = "link-dense"
         return BAD
-    dense = len(words) * 12 < len(text)  # few spaces: Chinese, Japanese, Thai...
+    dense = n_words * 12 < len(text)  # few spaces: Chinese, Japanese, Thai...
     short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
     if len(text) < short:
         return SHORT

@@ -226,12 +226,16 @@ class _Page:
         if len(key.split()) < REPEAT_MIN_WORDS and not (len(key) >= 10 and len(text.split()) * 12 < len(text)):
             return False
         if self._folded is None:
-            self._folded = [_loose(b.text) for b in self.blocks]
+            # Only blocks short enough to be "the headline with a little around it" can match.
+            self._folded = [_loose(b.text) if len(b.text) <= REPEAT_MAX_CHARS else "" for b in self.blocks]
         return any(
             abs(j - i) > 1 and key in other and len(other) <= 2 * len(key) + 40
             and not _caption_or_notice(self.blocks[j])
             for j, other in enumerate(self._folded)
         )
+
+
+REPEAT_MAX_CHARS = 480
 
 
 def _caption_or_notice(block: Block) -> bool:
