@@ -534,9 +534,7 @@ CASES: list[Case] = [
          ("1,000,0", "elements", "max_elements", "100,000")),
     Case("90,000 sibling elements (under max_elements)", lambda: _siblings(90_000), contains=(SENTENCE,)),
     Case("20,000 list items and no article", _utf8("<html><body><ul>" + "<li>x</li>" * 20_000 + "</ul></body></html>"),
-         empty=True, slow=True, strict=False,
-         xfail="fallback.py: with no body found, readability-lxml's second opinion runs on the whole page and is "
-               "quadratic in its elements: 20,000 items take ~25 s, 90,000 ~390 s; it then returns 'x x x...'"),
+         empty=True),
     Case("24,000 short lines, HTML (700 KB)",
          _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>" for i in range(24_000)) + "</body></html>"),
          empty=True, slow=True, strict=False,
