@@ -16,7 +16,7 @@ from .blocks import Block
 
 MIN_BODY = 200  # below this many characters of body, ask for a second opinion ...
 MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words ...
-MIN_WORDS = 5
+MIN_WORDS = 8  # a line of prose, not a label or a list entry
 MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
 _WORD = re.compile(r"\w+")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
