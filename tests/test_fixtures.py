@@ -32,7 +32,7 @@ import articlekit
 from conftest import Fixture, fixture_dirs, load_fixture, norm_space, shingle_f1
 
 KNOWN_KEYS = {
-    "source", "note", "kind", "url", "title", "title_alt", "authors", "date", "language", "site_name",
+    "source", "note", "known_gap", "kind", "url", "title", "title_alt", "authors", "date", "language", "site_name",
     "canonical_url", "description", "text", "text_exact", "text_min_f1", "text_starts_with",
     "text_ends_with", "not_in_text", "removed",
 }
@@ -117,7 +117,19 @@ def check(fx: Fixture, article: articlekit.Article) -> list[str]:
     return failures
 
 
-@pytest.mark.parametrize("directory", DIRS, ids=[d.name for d in DIRS])
+def _params() -> list[Any]:
+    """One test per fixture; a fixture with a `known_gap` is a strict expected failure: it must
+    keep failing for the reason given until the extractor is fixed, and then its XPASS fails the
+    run so that the gap entry is removed. The expectations themselves are never lowered."""
+    params = []
+    for directory in DIRS:
+        gap = load_fixture(directory).expected.get("known_gap")
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        params.append(pytest.param(directory, id=directory.name, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("directory", _params())
 def test_fixture(directory: Path) -> None:
     fx = load_fixture(directory)
     article = articlekit.extract(fx.page_bytes(), url=fx.expected.get("url"))
