@@ -298,7 +298,8 @@ def _check_scanner(page: str, limit: int) -> None:
 TRICKY = ["<script>", "</script>", "<script ", "</script ", "<!--", "-->", "--!>", "<!-->", "<style>", "</style>",
           "<textarea>", "</textarea>", "<title>", "</title>", "<xmp>", "<iframe>", "</iframe>", "<noscript>",
           "<plaintext>", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<?x ", "</ x>", "</>", '"', "'", ">", "<", "=",
-          " ", "\t", "\v", "\f", "/", "<svg>", "<math>", "<SCRIPT>", "</ScRiPt>", "<p a=1 b=2 c=3>"]
+          " ", "\t", "\v", "\f", "/", "<svg>", "<math>", "<SCRIPT>", "</ScRiPt>", "<p a=1 b=2 c=3>", "/>",
+          "<script/>", "<style />", "<title a=1/>", "<plaintext/>", "<xmp a='/'/>", "a=", "b/"]
 
 
 @FAST

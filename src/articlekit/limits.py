@@ -125,10 +125,16 @@ _ESCAPED = (
 
 
 def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
-    start = rf"(?:{_ATTR}){{0,{max_attributes}}}+{_TAG_END}"
+    attrs = rf"(?:{_ATTR}){{0,{max_attributes}}}+"
+    start = rf"{attrs}{_TAG_END}"
+    # A raw-text element opens only when its tag is not self-closing: libxml2 honours the slash
+    # there (<script/> holds no script). Self-closing means the separators before ">" end with
+    # "/"; a "/" that ends an unquoted value (<title a=1/>) is part of the value, not a slash.
+    # It must be exact: a wrong guess either way puts the scan out of step with the parser.
+    raw_start = rf"{attrs}(?:[\t\n\f\r /]*[\t\n\f\r ])?(?:>|\Z)"
     # No capturing groups: a group inside a possessive repeat trips CPython 3.11's re module.
     raw = "|".join(
-        rf"<{name}{_NAME_END}{start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
+        rf"<{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
         for name in ("style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
     )
     return re.compile(
@@ -138,9 +144,9 @@ def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
           | <[!?][^>]*+>?
           | </[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}
           | </(?:>|[^a-z>][^>]*+>?|\Z)
-          | <script{_NAME_END}{start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
+          | <script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
           | {raw}
-          | <plaintext{_NAME_END}{start}[\s\S]*+
+          | <plaintext{_NAME_END}{raw_start}[\s\S]*+
           | <[a-z][^\t\n\f\r />]*+{start}
           | <(?![a-z!?/])
         )*+""",
