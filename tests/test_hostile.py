@@ -779,3 +779,28 @@ def test_lxml_tree_inputs_obey_limits() -> None:
     with pytest.raises(InputTooLarge, match="max_elements"):
         articlekit.extract(tree, limits=Limits(max_elements=100))
     assert SENTENCE in articlekit.extract(etree.ElementTree(tree)).text
+
+
+@pytest.mark.xfail(strict=True, reason="cli.py _run: extract(sys.stdin.buffer.read()) reads stdin to its end "
+                   "before any limit applies; passing sys.stdin.buffer itself lets load read max_bytes + 1 at most")
+def test_cli_reads_stdin_bounded(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`cat /dev/zero | articlekit extract -` must stop at max_bytes, not fill the memory."""
+    from articlekit.cli import main
+
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            buffer[: len(buffer)] = b"a" * len(buffer)
+            return len(buffer)
+
+        def readall(self) -> bytes:
+            raise AssertionError("stdin read to its end: unbounded")
+
+    class Stdin:
+        buffer = io.BufferedReader(Endless())
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    assert main(["extract", "-"]) == 1
+    assert "max_bytes" in capsys.readouterr().err
