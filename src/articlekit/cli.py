@@ -68,7 +68,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _run(page: str, url: str | None) -> Article:
     if page == "-":
-        return extract(sys.stdin.buffer.read(), url=url)
+        return extract(sys.stdin.buffer, url=url)  # load reads at most max_bytes + 1
     if page.startswith(("http://", "https://")) or "://" in page:
         fetched = fetch(page)
         return extract(fetched.body, url=url or fetched.url, content_type=fetched.content_type)

@@ -19,6 +19,7 @@ MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a 
 MIN_WORDS = 8  # a line of prose, not a label or a list entry
 MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
 _WORD = re.compile(r"\w+")
+_RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
 
 
@@ -35,7 +36,12 @@ def second_opinion(page_html: str) -> list[str]:
     from readability import Document
 
     try:
-        summary = Document(page_html).summary(html_partial=True)
+        page = html.fromstring(page_html)
+        # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
+        # would come back as entity text. Drop them, and keep only paragraphs of the page's words.
+        etree.strip_elements(page, *_RAW_TEXT, with_tail=False)
+        page_words = set(_WORD.findall(page.text_content()))
+        summary = Document(etree.tostring(page, encoding="unicode")).summary(html_partial=True)
         root = html.fromstring(summary) if summary.strip() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError) as exc:
         logging.getLogger(__name__).debug("readability failed: %s", exc)
@@ -47,7 +53,4 @@ def second_opinion(page_html: str) -> list[str]:
     if not paragraphs:
         whole = " ".join(root.text_content().split())
         paragraphs = [whole] if whole else []
-    # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
-    # can come back as entity text. Only paragraphs made of the page's own words are kept.
-    page_words = set(_WORD.findall(page_html))
     return [p for p in paragraphs if page_words.issuperset(_WORD.findall(p))]
