@@ -7,15 +7,18 @@
 
 from .article import Article, Removed
 from .errors import ArticlekitError, FetchError, InputTooLarge, UnreadableInput
+from .limits import DEFAULT_LIMITS, Limits
 from .pipeline import extract
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Article",
     "ArticlekitError",
     "FetchError",
     "InputTooLarge",
+    "Limits",
     "Removed",
     "UnreadableInput",
     "__version__",
