@@ -265,8 +265,11 @@ class LocalPool:
 
     def _wait(self, pending: deque[tuple[int, Task]], st: _State) -> None:
         deadline = self._deadline()
-        timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+        timeout = _TICK if deadline is None else min(_TICK, max(0.0, deadline - time.monotonic()))
         events = self.sel.select(timeout)
+        for w in self.workers:  # a task still buffered for a worker is pushed on every wake
+            if w.outbuf:
+                self._flush(w)
         dead: list[_Worker] = []
         for key, _mask in events:
             w, what = key.data
@@ -394,6 +397,9 @@ class _State:
             if ordered:
                 self.next_out += 1
                 seqs.append(self.next_out)
+
+
+_TICK = 0.5  # the longest the pool sleeps without looking at its buffered tasks
 
 
 def _context() -> Any:
