@@ -102,7 +102,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
     stop = n if slug else (last if first < n else n)  # the slug's words vouch for a headline anywhere
     page = _Page(blocks, first, slug)
     best, best_score = None, MIN_SCORE
-    for i in range(stop):
+    for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
             continue
         if not page.candidate(i) or _score_bound(blocks[i], i, first, slug) <= best_score:
@@ -124,6 +124,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> in
     return best
 
 
+MAX_LOOK_BACK = 1000  # blocks above the story start where its headline may be (bounds the work on huge pages)
 FAR_SLUG = 0.6  # below the story's start, a headline must hold this share of the slug's words
 
 
@@ -229,7 +230,7 @@ class _Page:
             # Only blocks short enough to be "the headline with a little around it" can match.
             self._folded = [_loose(b.text) if len(b.text) <= REPEAT_MAX_CHARS else "" for b in self.blocks]
         return any(
-            abs(j - i) > 1 and key in other and len(other) <= 2 * len(key) + 40
+            key in other and abs(j - i) > 1 and len(other) <= 2 * len(key) + 40  # cheapest test first
             and not _caption_or_notice(self.blocks[j])
             for j, other in enumerate(self._folded)
         )
