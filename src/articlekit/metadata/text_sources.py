@@ -72,7 +72,8 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     if not blocks:
         return found
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
-    title_at = _find_title(blocks, first, slug_words(url))
+    # Markup that declares a title makes the page-wide repetition evidence (costly) unnecessary.
+    title_at = _find_title(blocks, first, slug_words(url), repetition="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
     byline_at = _find_byline(blocks, anchor, found)
@@ -95,12 +96,12 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
 
 # --- headline --------------------------------------------------------------------------------
 
-def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str]) -> int | None:
+def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, repetition: bool = True) -> int | None:
     """The block with the most evidence of being this page's headline."""
     n = len(blocks)
     last = min(n, first + LOOK_AHEAD + 1)
     stop = n if slug else (last if first < n else n)  # the slug's words vouch for a headline anywhere
-    page = _Page(blocks, first, slug)
+    page = _Page(blocks, first, slug, repetition)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
@@ -161,8 +162,8 @@ REPEAT_MIN_WORDS = 4  # shorter lines repeat for other reasons (menus, sections,
 class _Page:
     """What the headline's score consults about the whole page, computed once or on demand."""
 
-    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str]) -> None:
-        self.blocks, self.first, self.slug = blocks, first, slug
+    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str], repetition: bool = True) -> None:
+        self.blocks, self.first, self.slug, self.repetition = blocks, first, slug, repetition
         self._candidate: dict[int, bool] = {}
         self._folded: list[str] | None = None
 
@@ -189,7 +190,7 @@ class _Page:
             score += 1.0
         if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
             score += 0.25
-        if self._repeated(i):
+        if self.repetition and self._repeated(i):
             score += REPEATED
         return score - _title_penalty(b.text)
 
