@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from ..load import MAX_BYTES
+from ._compat import zstandard
 from .records import Failure, Record, WarcSlice
 from .warc import iter_warc, pick_reader, slices
 
@@ -99,10 +100,10 @@ def open_stream(path: Path, codec: str | None) -> IO[bytes]:
         return lzma.open(path, "rb")
     if codec == "zst":
         try:
-            import zstandard
+            zstd = zstandard()
         except ImportError as exc:
             raise InputError(f"{path}: reading .zst needs the optional 'zstandard' package") from exc
-        reader = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)  # noqa: SIM115
+        reader = zstd.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)  # noqa: SIM115
         return io.BufferedReader(reader)  # (for readline)
     return open(path, "rb")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
 
+from ._compat import zstandard
 from .records import Failure
 
 PAGE_TYPES = ("response", "resource", "revisit", "conversion")
@@ -286,9 +287,7 @@ def _open_plain(path: Path, codec: str | None) -> IO[bytes]:
     if codec == "xz":
         return lzma.open(path, "rb")
     if codec == "zst":
-        import zstandard
-
-        return cast(IO[bytes], zstandard.ZstdDecompressor().stream_reader(open(path, "rb")))
+        return cast(IO[bytes], zstandard().ZstdDecompressor().stream_reader(open(path, "rb")))
     return open(path, "rb")
 
 

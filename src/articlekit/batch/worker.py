@@ -28,6 +28,7 @@ from ..article import Article
 from ..errors import ArticlekitError, InputTooLarge, UnreadableInput
 from ..load import MAX_BYTES
 from ..pipeline import extract
+from ._compat import zstandard
 from .records import CRASH, TIMEOUT, Failure, Record, Result, WarcSlice, failure_result, ok_line
 
 __all__ = ["CRASH", "TIMEOUT", "Options", "PageTimeout", "process", "time_limit"]
@@ -136,11 +137,13 @@ def _inflate(data: bytes, codec: str, max_bytes: int) -> bytes:
 
 def _inflate_zstd(data: bytes, max_bytes: int) -> bytes:
     try:
-        import zstandard
+        zstd = zstandard()
     except ImportError as exc:
         raise UnreadableInput("a .zst page needs the optional 'zstandard' package") from exc
-    reader = zstandard.ZstdDecompressor().stream_reader(data)
-    out = reader.read(max_bytes + 1)
+    try:
+        out = zstd.ZstdDecompressor().stream_reader(data).read(max_bytes + 1)
+    except zstd.ZstdError as exc:
+        raise UnreadableInput(f"corrupt zst data: {exc}") from exc
     if len(out) > max_bytes:
         raise InputTooLarge(f"decompressed page exceeds max_bytes={max_bytes}")
     return bytes(out)
