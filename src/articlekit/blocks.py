@@ -20,7 +20,6 @@ class Block:
     kind: BlockKind = "paragraph"
     link_chars: int = 0  # characters of text inside links (HTML only)
     heading_level: int = 0  # 1-6 for headings
-    hint: str | None = None  # a front-end reason to distrust it (class/id vocabulary, <nav>, ...)
     path: tuple[int, ...] = ()  # ids of the enclosing block elements, outermost first (HTML only)
     # Set by classify / metadata:
     reason: str | None = None  # None = content; otherwise why it is not part of the body

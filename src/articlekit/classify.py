@@ -116,9 +116,6 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     if len(text) <= DATELINE_CHARS and _is_dateline(text):
         block.reason = "dateline"
         return BAD
-    if block.hint:
-        block.reason = block.hint
-        return BAD
     if block.kind in ("button", "caption"):
         block.reason = block.kind
         return BAD

@@ -36,7 +36,6 @@ _PLACEHOLDERS = re.compile(
 )
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
-_SENTENCE_END = re.compile(r"[.!?:;。！？»\"”’)]$")
 
 
 def blocks(text: str) -> list[Block]:
@@ -185,8 +184,3 @@ def _page_width(lines: list[str]) -> int:
         if within >= needed:
             return width
     return 0
-
-
-def is_heading_like(block: Block) -> bool:
-    """A short line that does not end like a sentence: a headline, a section name, a label."""
-    return len(block.text) < 200 and not _SENTENCE_END.search(block.text)
