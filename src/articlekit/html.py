@@ -51,14 +51,9 @@ _INLINE = (
 # Semantic boilerplate containers, with the reason they give.
 _SEMANTIC = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "menu": "navigation"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# One pass over the tree each (a union of "//x | //y" paths walks the tree once per branch).
-_SEMANTIC_XPATH = etree.XPath(
-    "//*[self::nav or self::aside or self::footer or self::menu or @hidden or @aria-hidden or @style or @role]"
-)
-_ATTR_XPATH = etree.XPath("//body//*[@class or @id]")
-_MAIN_XPATH = etree.XPath(
-    "//*[self::article or self::main or @itemprop='articleBody' or @role='main' or @role='article']"
-)
+_MAIN_TAGS = frozenset({"article", "main"})
+_MAIN_ROLES = frozenset({"main", "article"})
+_STATE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role"})
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
     "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
@@ -124,15 +119,56 @@ def blocks(root: Any) -> HtmlPage:
 
 def _prune(root: Any, removed: list[Removed]) -> None:
     """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
-    guard = _Guard(root)
-    for el in _SEMANTIC_XPATH(root):
-        reason = _semantic_reason(el)
-        if reason:
-            _drop(el, reason, removed, guard)
-    for el in _ATTR_XPATH(root):
-        reason = attr_reason(f"{el.get('class', '')} {el.get('id', '')}")
-        if reason and el.tag not in ("body", "html"):
-            _drop(el, reason, removed, guard)
+    found = _Found(root)
+    guard = _Guard(root, found.main)
+    for el, reason in found.semantic:
+        _drop(el, reason, removed, guard)
+    for el, reason in found.named:
+        _drop(el, reason, removed, guard)
+
+
+class _Found:
+    """One walk over the elements (a Python `iter` beats libxml2 XPath predicates here):
+    the article's containers, semantic or hidden boilerplate, and class/id-named boilerplate,
+    each in document order."""
+
+    def __init__(self, root: Any) -> None:
+        self.main: list[Any] = []
+        self.semantic: list[tuple[Any, str]] = []
+        self.named: list[tuple[Any, str]] = []
+        for el in root.iter(etree.Element):
+            tag = el.tag
+            if tag in _SEMANTIC:
+                self.semantic.append((el, _SEMANTIC[tag]))
+            elif tag in _MAIN_TAGS:
+                self.main.append(el)
+            items = el.items()
+            if items:
+                self._attributes(el, tag, items)
+
+    def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
+        attrs = dict(items)
+        if attrs.get("itemprop") == "articleBody" or attrs.get("role") in _MAIN_ROLES:
+            self.main.append(el)
+        if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs):
+            reason = _state_reason(attrs)
+            if reason:
+                self.semantic.append((el, reason))
+        if ("class" in attrs or "id" in attrs) and tag not in ("body", "html"):
+            reason = attr_reason(f"{attrs.get('class', '')} {attrs.get('id', '')}")
+            if reason:
+                self.named.append((el, reason))
+
+
+def _state_reason(attrs: dict[str, str]) -> str | None:
+    """The reason hiding or an ARIA role gives for dropping an element."""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "hidden"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden"
+    role = attrs.get("role")
+    return _ROLE_REASON.get(role) if role else None
 
 
 WRAPPER_SHARE = 0.4  # a subtree with this share of the page's prose is a wrapper, never pruned
@@ -142,10 +178,10 @@ class _Guard:
     """Knows which subtrees must survive pruning: <article>/<main>/articleBody, and any
     subtree holding most of the page's non-link text (a wrapper named "side-of-rail")."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, main: list[Any]) -> None:
         self.root = root
-        self.main = _MAIN_XPATH(root)  # held so that their proxies, and so their id()s, live on
-        self.protected = {id(el) for el in self.main}
+        self.main = main  # held so that their proxies, and so their id()s, live on
+        self.protected = {id(el) for el in main}
         body = root.find("body")
         self.prose_chars = _prose_chars(body if body is not None else root) or 1
 
@@ -212,19 +248,6 @@ def _keys(name: str) -> tuple[str, ...]:
     if len(parts) == 1:
         return (name,)
     return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
-
-
-def _semantic_reason(el: Any) -> str | None:
-    tag = el.tag
-    if tag in _SEMANTIC:
-        return _SEMANTIC[tag]
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return "hidden"
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return "hidden"
-    role = el.get("role")
-    return _ROLE_REASON.get(role) if role else None
 
 
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard) -> None:
