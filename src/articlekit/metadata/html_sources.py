@@ -15,15 +15,13 @@ from .candidates import Candidate
 from .dates import parse_date
 from .jsonld import candidates_from_scripts
 
-_JSONLD = etree.XPath("//script[@type='application/ld+json']")
-_META = etree.XPath("//meta[@content]")
-_ITEMPROP = etree.XPath("//*[@itemprop][not(self::meta or self::link)]")
+# The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
+_TAGS = ("script", "meta", "time", "title", "link", "h1")
+_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")  # self:: tests in XPath are slow
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
-_TIME = etree.XPath("//time[@datetime]")
-_H1 = etree.XPath("//h1")
 _BYLINE = etree.XPath(
-    "//body//*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
-    " or contains(@id, 'byline')][not(self::script)]"
+    "descendant::*[@rel='author' or contains(@class, 'byline') or contains(@class, 'author')"
+    " or contains(@id, 'byline')]"
 )
 
 # meta name/property -> field
@@ -62,26 +60,42 @@ _META_FIELDS = {
 
 
 def candidates(root: Any, url: str | None) -> list[Candidate]:
+    tags = _by_tag(root)
     out: list[Candidate] = []
-    for source in (_from_jsonld, _from_meta, _from_microdata, _from_time, _from_head, _from_h1):
-        out.extend(source(root))
+    out.extend(_from_jsonld(tags["script"]))
+    out.extend(_from_meta(tags["meta"]))
+    out.extend(_from_microdata(root))
+    out.extend(_from_time(tags["time"]))
+    out.extend(_from_head(root, tags["title"], tags["link"]))
+    out.extend(_from_h1(tags["h1"]))
     if not any(c.field == "authors" for c in out):  # the markup names nobody: read the page
         out.extend(_from_visible_byline(root))
     return out
 
 
+def _by_tag(root: Any) -> dict[str, list[Any]]:
+    """The elements of each tag in `_TAGS`, in document order."""
+    tags: dict[str, list[Any]] = {tag: [] for tag in _TAGS}
+    for el in root.iter(*_TAGS):
+        tags[el.tag].append(el)
+    return tags
+
+
 # --- JSON-LD -------------------------------------------------------------------------------
 
-def _from_jsonld(root: Any) -> Iterator[Candidate]:
-    yield from candidates_from_scripts([script.text or "" for script in _JSONLD(root)])
+def _from_jsonld(scripts: list[Any]) -> Iterator[Candidate]:
+    texts = [el.text or "" for el in scripts if el.get("type") == "application/ld+json"]
+    yield from candidates_from_scripts(texts)
 
 
 # --- <meta>, microdata, <time>, <head> ------------------------------------------------------
 
-def _from_meta(root: Any) -> Iterator[Candidate]:
+def _from_meta(metas: list[Any]) -> Iterator[Candidate]:
     tags: list[str] = []
     labels: dict[str, str] = {}
-    for meta in _META(root):
+    for meta in metas:
+        if meta.get("content") is None:
+            continue
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
                or meta.get("http-equiv") or "").strip().lower()
         content = " ".join((meta.get("content") or "").split())
@@ -143,7 +157,7 @@ def _in_foreign_item(el: Any) -> bool:
 def _from_microdata(root: Any) -> Iterator[Candidate]:
     for el in _ITEMPROP(root):
         prop = el.get("itemprop")
-        if prop not in _ITEMPROPS or _in_foreign_item(el):
+        if el.tag in ("meta", "link") or prop not in _ITEMPROPS or _in_foreign_item(el):
             continue
         value = el.get("content") or el.get("datetime") or " ".join(el.xpath("string()").split())
         if not value:
@@ -157,35 +171,38 @@ def _from_microdata(root: Any) -> Iterator[Candidate]:
             yield Candidate("authors", tuple(names), "microdata")
 
 
-def _from_time(root: Any) -> Iterator[Candidate]:
-    for el in _TIME(root)[:3]:
+def _from_time(times: list[Any]) -> Iterator[Candidate]:
+    for el in [el for el in times if el.get("datetime") is not None][:3]:
         if value := parse_date(el.get("datetime", "")):
             yield Candidate("date", value, "time")
             return
 
 
-def _from_head(root: Any) -> Iterator[Candidate]:
-    title = root.findtext(".//title")
+def _from_head(root: Any, titles: list[Any], links: list[Any]) -> Iterator[Candidate]:
+    title = titles[0].text if titles else None
     if title and title.strip():
         yield Candidate("title", " ".join(title.split()), "title")
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang and lang.strip():
         yield Candidate("language", lang.strip(), "html-lang")
-    for link in root.iterfind(".//link[@rel]"):
-        rel = link.get("rel", "").lower()
+    for link in links:
+        rel = (link.get("rel") or "").lower()
         if rel == "canonical" and link.get("href"):
             yield Candidate("canonical_url", link.get("href").strip(), "link-canonical")
 
 
-def _from_h1(root: Any) -> Iterator[Candidate]:
-    for h1 in _H1(root)[:3]:
+def _from_h1(h1s: list[Any]) -> Iterator[Candidate]:
+    for h1 in h1s[:3]:
         text = " ".join(h1.xpath("string()").split())
         if text:
             yield Candidate("title", text, "h1")
 
 
 def _from_visible_byline(root: Any) -> Iterator[Candidate]:
-    for el in _BYLINE(root)[:6]:
+    body = root if root.tag == "body" else root.find("body")
+    if body is None:
+        return
+    for el in [el for el in _BYLINE(body) if el.tag != "script"][:6]:
         text = " ".join(" ".join(el.itertext()).split())
         if text and len(text) < 150 and (names := parse_byline(text)):
             yield Candidate("authors", tuple(names), "byline")
