@@ -802,3 +802,19 @@ def test_cli_reads_stdin_bounded(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     monkeypatch.setattr(sys, "stdin", Stdin())
     assert main(["extract", "-"]) == 1
     assert "max_bytes" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["\x0c", "\x0b", "\x01", "\x1f", "\ufffe", "\uffff"])
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_characters_lxml_refuses_never_reach_the_output(bad: str, as_bytes: bool) -> None:
+    """UTF-8 bytes are checked byte-wise and handed to the parser as they are: a control
+    character or noncharacter in them must still be replaced first."""
+    story = (
+        f"The council met on Tuesday{bad} and voted to keep the library open for the summer, "
+        "after residents filled the hall and spoke for two hours about what it means to them. "
+    )
+    paragraphs = "".join(f"<p>{story * 2}</p>" for _ in range(3))
+    html = f"<html><body><article><h1>Library stays open</h1>{paragraphs}</article></body></html>"
+    article = articlekit.extract(html.encode("utf-8") if as_bytes else html)
+    assert "voted to keep the library open" in article.text
+    assert bad not in article.text

@@ -82,17 +82,18 @@ class HtmlPage:
     pruned: list[Removed] = field(default_factory=list)
 
 
-def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+def parse(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None) -> Any:
     """Parse HTML text into an lxml tree (the only parse of the page), within `limits`.
 
     Raises `InputTooLarge` naming the limit (`max_attributes`, `max_depth`, `max_elements`).
     Markup without a single element (only a comment or a doctype) gives an empty <html>.
     The HTML parser never expands DTD entities and never loads anything (no file, no network).
+    `utf8`, if given, is `text` already encoded as UTF-8 (the input bytes): it saves encoding.
     """
     check_markup(text, limits)  # before libxml2, which is quadratic in attributes per tag
     parser = _parser()
     try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), parser)
+        root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
     for error in parser.error_log:  # this thread's parser, so this parse's errors

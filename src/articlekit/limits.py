@@ -80,7 +80,8 @@ def check_tree(root: Any, limits: Limits) -> None:
         raise InputTooLarge(
             f"page has {elements:,} elements, above the max_elements limit of {limits.max_elements:,}"
         )
-    if limits.max_depth < PARSER_MAX_DEPTH and _deeper_than(limits.max_depth)(root):
+    # Fewer elements than max_depth cannot nest deeper than it: most pages skip the depth walk.
+    if elements > limits.max_depth and limits.max_depth < PARSER_MAX_DEPTH and _deeper_than(limits.max_depth)(root):
         raise too_deep(limits)
 
 

@@ -45,7 +45,7 @@ def extract(
     removed: list[Removed] = []
     found: list[Candidate] = []
     if source.kind == "html":
-        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits)
+        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
         found = html_candidates(tree, url)  # before pruning: JSON-LD sits in <script>
         parsed = html.blocks(tree)
         blocks, removed = parsed.blocks, parsed.pruned
