@@ -219,18 +219,30 @@ def attr_reason(attrs: str) -> str | None:
     BEM-style names put the block first and modifiers last ("share-tools--top", "top_ad").
     Content and embed words ("article-body", "twitter-tweet") veto every other match.
     """
-    content, lookup = _attr_lookup()
-    names = attrs.lower().split()
-    if not content.isdisjoint(names):  # content words count only as whole class names
-        return None
     found = None
-    for name in names:
-        for key in _keys(name):
-            reason = lookup.get(key)
-            if reason == "":
-                return None
-            if reason is not None and found is None:
-                found = reason
+    for name in attrs.lower().split():
+        reason = _name_reason(name)
+        if reason == "":
+            return None
+        if found is None:
+            found = reason
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _name_reason(name: str) -> str | None:
+    """One class name's reason; "" when it vetoes (a content word, or an embed word in it).
+    Cached by name: pages differ in their class strings far more than in their class names."""
+    content, lookup = _attr_lookup()
+    if name in content:  # content words count only as whole class names
+        return ""
+    found = None
+    for key in _keys(name):
+        reason = lookup.get(key)
+        if reason == "":
+            return ""
+        if reason is not None and found is None:
+            found = reason
     return found
 
 
