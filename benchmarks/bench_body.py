@@ -128,13 +128,27 @@ def run(name: str, which: str) -> dict[str, Any]:
     return result
 
 
-def language_of(url: str) -> str:
-    host = re.sub(r"^https?://", "", url).split("/")[0]
-    for tld, lang in ((".br", "pt"), (".ru", "ru"), (".kr", "ko"), (".it", "it"), (".jp", "ja"),
-                      (".pt", "pt"), (".de", "de"), (".fr", "fr"), (".es", "es")):
-        if host.endswith(tld):
+_SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7a3]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")), ("ru", re.compile(r"[\u0400-\u04ff]")),
+            ("ar", re.compile(r"[\u0600-\u06ff]")), ("he", re.compile(r"[\u0590-\u05ff]")))
+
+
+def _stopword_lists() -> dict[str, frozenset[str]]:
+    import tomllib
+
+    path = Path(__file__).resolve().parents[1] / "src" / "articlekit" / "data" / "stopwords.toml"
+    return {lang: frozenset(words) for lang, words in tomllib.loads(path.read_text()).items()}
+
+
+def language_of(text: str) -> str:
+    """The language of a ground-truth body: its script, else the stop-word list it hits most."""
+    for lang, script in _SCRIPTS:
+        if len(script.findall(text[:2000])) > 50:
             return lang
-    return "en/other"
+    words = re.findall(r"\w+", text.lower())[:1000]
+    hits = {lang: sum(w in stops for w in words) for lang, stops in _stopword_lists().items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    return best if hits[best] >= 10 else "other"
 
 
 def main() -> None:
@@ -146,7 +160,6 @@ def main() -> None:
     ap.add_argument("--save", help="write per-page predictions (articlekit) to this JSON file")
     args = ap.parse_args()
     truth = truth_bodies()
-    urls = {pid: u for pid, (_, u) in load_pages("lynx").items()} if "html" not in args.sets else None
     print(f"{'set':6} {'extractor':18} {'P':>6} {'R':>6} {'F1':>6} {'pageF1':>7} {'empty':>5} "
           f"{'pages/s':>8} {'wall p/s':>8} {'peak MB':>8} {'errors':>6}")
     for which in args.sets:
@@ -164,20 +177,22 @@ def main() -> None:
                   f"{res['peak_kb'] / 1024:8.1f} {len(res['errors']):6d}", flush=True)
             if name == "articlekit":
                 if args.by_language:
-                    _by_language(scores, urls or {pid: u for pid, (_, u) in load_pages("html").items()})
+                    _by_language(scores, truth)
                 if args.report:
                     _report(scores, out, truth, args.report)
                 if args.save:
                     Path(args.save).write_text(json.dumps(out, ensure_ascii=False, indent=0))
 
 
-def _by_language(scores: dict[str, Any], urls: dict[str, str]) -> None:
+def _by_language(scores: dict[str, Any], truth: dict[str, str]) -> None:
     groups: dict[str, list[Any]] = defaultdict(list)
     for pid, s in scores.items():
-        groups[language_of(urls[pid])].append(s)
+        groups[language_of(truth[pid])].append(s)
+    groups["not en"] = [s for lang, ss in groups.items() if lang != "en" for s in ss]
     for lang, ss in sorted(groups.items()):
         sm = summarise(ss)
-        print(f"    {lang:10} pages={len(ss):3d} P={sm.precision:.3f} R={sm.recall:.3f} F1={sm.f1:.3f}")
+        print(f"    {lang:10} pages={len(ss):3d} P={sm.precision:.3f} R={sm.recall:.3f} F1={sm.f1:.3f} "
+              f"pageF1={sm.mean_page_f1:.3f}")
 
 
 def _report(scores: dict[str, Any], out: dict[str, str], truth: dict[str, str], n: int) -> None:
