@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,7 @@ from lxml import etree
 
 from .article import Removed
 from .blocks import Block, BlockKind
+from .classify import phrase_reason
 from .errors import InputTooLarge, UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
 from .vocab import boilerplate_attr_words
@@ -126,6 +128,42 @@ def _prune(root: Any, removed: list[Removed]) -> None:
         _drop(el, reason, removed, guard)
     for el, reason in found.named:
         _drop(el, reason, removed, guard)
+    for el in _teaser_sections(root):
+        _drop(el, "related", removed, guard, check=False)
+
+
+TEASER_SHARE = 0.6  # the share of a section's items after its heading that have one tag
+
+
+def _teaser_sections(root: Any) -> list[Any]:
+    """Sections that open with a "You may also like" / "Most read" heading followed by a row of
+    alike items (teasers in <article>s, <li>s, <div>s). Their teasers can be whole paragraphs of
+    prose, even marked up as articles, so the heading is the evidence, and it overrides the guard.
+    A section holding an <h1> or the article body is never one."""
+    sections = []
+    for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
+        section = heading.getparent()
+        if section is None or section[0] is not heading or not _is_navigation_heading(heading):
+            continue
+        items = [child.tag for child in section[1:] if isinstance(child.tag, str)]
+        if not items:
+            continue
+        tag, count = Counter(items).most_common(1)[0]
+        if count >= 2 and count >= TEASER_SHARE * len(items) and tag != "p" and not _holds_story(section):
+            sections.append(section)
+    return sections
+
+
+def _is_navigation_heading(heading: Any) -> bool:
+    text = " ".join(_STRING(heading).split())
+    return bool(text) and phrase_reason(text, len(text.split())) == "navigation"
+
+
+def _holds_story(el: Any) -> bool:
+    return el.tag in ("body", "html", "main") or bool(_STORY_INSIDE(el))
+
+
+_STORY_INSIDE = etree.XPath("boolean(descendant::h1 | descendant::main | descendant::*[@itemprop='articleBody'])")
 
 
 class _Found:
@@ -263,9 +301,9 @@ def _keys(name: str) -> tuple[str, ...]:
     return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
 
 
-def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard) -> None:
+def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True) -> None:
     parent = el.getparent()
-    if parent is None or not guard.attached(el) or not guard.allows(el):
+    if parent is None or not guard.attached(el) or (check and not guard.allows(el)):
         return
     text = " ".join(_STRING(el).split())
     if text:
