@@ -375,9 +375,10 @@ def _resilient(path: Path, gz: bool, backend: Backend, shown: str, max_bytes: in
                     yield _page(held, shown, max_bytes)
                     bad = held_end if failed else None
                 else:
-                    yield _broken(shown, held.offset, {"warc-record-id": held.rec_id or "",
-                                                       "warc-target-uri": held.url or ""},
-                                  f"corrupt record at offset {held.offset} ({what})")
+                    # Headers as salvaged from the member itself, as when the reader fails before
+                    # the record: a file gives the same records whichever way it is sliced.
+                    message = f"corrupt record at offset {held.offset} ({what})"
+                    yield _broken(shown, held.offset, _headers(head), message)
                     bad = None
                     failed = True
                     resume_from = held.offset + 1
