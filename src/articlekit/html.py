@@ -224,13 +224,14 @@ class _Guard:
         body = root.find("body")
         self.prose_chars = _prose_chars(body if body is not None else root) or 1
 
-    def allows(self, el: Any) -> bool:
+    def allows(self, el: Any, text: str) -> bool:
+        """`text` is the element's string value."""
         if id(el) in self.protected:
             return False
         if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
             return False
         limit = WRAPPER_SHARE * self.prose_chars
-        return len(_STRING(el)) < limit or _prose_chars(el) < limit
+        return len(text) < limit or _prose_chars(el) < limit
 
     def attached(self, el: Any) -> bool:
         """Still in the document (lxml elements of a removed subtree keep their document)."""
@@ -245,8 +246,8 @@ def _prose_chars(el: Any) -> int:
     return len(_STRING(el)) - sum(map(len, _LINK_TEXT(el)))
 
 
-_STRING = etree.XPath("string()")
-_LINK_TEXT = etree.XPath(".//a//text()")
+_STRING = etree.XPath("string()", smart_strings=False)
+_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
 @lru_cache(maxsize=8192)
@@ -303,9 +304,12 @@ def _keys(name: str) -> tuple[str, ...]:
 
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True) -> None:
     parent = el.getparent()
-    if parent is None or not guard.attached(el) or (check and not guard.allows(el)):
+    if parent is None or not guard.attached(el):
         return
-    text = " ".join(_STRING(el).split())
+    string = _STRING(el)
+    if check and not guard.allows(el, string):
+        return
+    text = " ".join(string.split())
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)
