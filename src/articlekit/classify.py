@@ -12,8 +12,12 @@ Every block that is not content ends with a `reason`.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from .blocks import Block
 from .metadata.dates import find_date
@@ -102,12 +106,12 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     text = block.text
     # A long block is judged on its beginning: ratios come from there, its word count is scaled.
     sample = text[:SAMPLE_CHARS]
-    words = _WORD.findall(sample.lower())
+    words = _words(sample)
     n_words = len(words) * len(text) // len(sample) if sample else 0
     if sum(map(len, words)) < len(sample) / 4:  # rules, ornaments, lone punctuation
         block.reason = "decoration"
         return BAD
-    if reason := phrase_reason(text, n_words):
+    if reason := phrase_reason(text, n_words, words if len(text) <= SAMPLE_CHARS else None):
         block.reason = reason
         return BAD
     if 3 <= n_words <= SHARE_ROW_WORDS and _network_share(words) >= SHARE_NAMES:
@@ -126,11 +130,27 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
     short, prose = (DENSE_SCRIPT_SHORT, DENSE_SCRIPT_PROSE) if dense else (SHORT_CHARS, PROSE_CHARS)
     if len(text) < short:
         return SHORT
+    if len(text) < prose or block.link_density >= 0.25:
+        return NEAR
     if dense:  # no spaces to count words by: prose has the script's sentence punctuation
         prose_like = bool(_DENSE_PUNCT.search(text))
     else:
         prose_like = _stop_ratio(words) >= 0.15 if use_stops else bool(_SENTENCE.search(text))
-    return GOOD if len(text) >= prose and block.link_density < 0.25 and prose_like else NEAR
+    return GOOD if prose_like else NEAR
+
+
+# ASCII bytes -> the same byte lower-cased when it is a word character (\w), else a space.
+_ASCII_WORDS = bytes(
+    ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256)
+)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased words (\\w+) of a text. ASCII text, most of it, takes a byte-table
+    translation and a split: five times faster than the regex, with the same words."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(text.lower())
 
 
 def _is_dateline(text: str) -> bool:
@@ -144,10 +164,16 @@ def _is_dateline(text: str) -> bool:
     return len(_WORD.findall(rest)) <= 3
 
 
-def phrase_reason(text: str, n_words: int) -> str | None:
-    """The reason of the first boilerplate phrase the block starts with, if it is short enough."""
+def phrase_reason(text: str, n_words: int, words: list[str] | None = None) -> str | None:
+    """The reason of the first boilerplate phrase the block starts with, if it is short enough.
+
+    `words`, when given, are the block's lower-cased words (`_words(text)`): they rule most
+    blocks out without a regex (see `_may_hold_phrase`).
+    """
     rules = phrase_rules()
     if n_words > max_phrase_words():
+        return None
+    if words and words[0][0] != "_" and not _may_hold_phrase(text, words):
         return None
     lowered = _STRIP.sub("", text.lower())
     if not any_phrase().match(lowered):  # one regex rules most blocks out
@@ -156,6 +182,44 @@ def phrase_reason(text: str, n_words: int) -> str | None:
         if n_words <= rule.max_words and rule.pattern.match(lowered):
             return rule.reason
     return None
+
+
+def _may_hold_phrase(text: str, words: list[str]) -> bool:
+    """False when no phrase rule can match the block, judged on its words alone.
+
+    A phrase matches at word boundaries, so each of its words is a whole word of the block.
+    After leading punctuation is stripped, the block starts with its first word (unless that
+    starts with "_", which the caller rules out): a phrase that matches at the start has that
+    word as its own first word. A phrase that may match anywhere has its key word somewhere.
+    """
+    firsts, keys, wordless = _phrase_words()
+    if words[0] in firsts or not keys.isdisjoint(words):
+        return True
+    return bool(wordless) and any(p in text.lower() for p in wordless)
+
+
+@cache
+def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(the first word of each phrase matched at a block's start, one word of each phrase
+    matched anywhere, the phrases of either kind that have no word)."""
+    firsts, keys, wordless = set(), set(), []
+    for table in _phrase_tables().values():
+        for phrase in table.get("phrases", ()):
+            found = _WORD.findall(phrase.lower())
+            if not found:
+                wordless.append(phrase.lower())
+            elif table.get("anywhere"):
+                keys.add(max(found, key=len))
+            elif _WORD.match(phrase.lower()):
+                firsts.add(found[0])
+            # (a phrase that starts with punctuation cannot match a block that starts with a word)
+    return frozenset(firsts), frozenset(keys), tuple(wordless)
+
+
+@cache
+def _phrase_tables() -> dict[str, Any]:
+    with resources.files("articlekit.data").joinpath("phrases.toml").open("rb") as fh:
+        return tomllib.load(fh)
 
 
 def _stop_ratio(words: list[str]) -> float:
