@@ -46,7 +46,9 @@ def blocks(text: str) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cols = _line_cols(lines)
     page_width = _page_width(cols)
-    widths = _run_widths(cols, page_width) if page_width else [0] * len(lines)
+    if not page_width:
+        return _unwrapped_blocks(lines, any(m in text for m in _MARKDOWN))
+    widths = _run_widths(cols, page_width)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
@@ -80,6 +82,45 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+# What Markdown (html2text) needs: links and images, emphasis, escapes. A page without any of
+# these has no markup to undo and no link that runs on to the next line.
+_MARKDOWN = ("[", "](", "**", "__", "\\")
+
+
+def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
+    """`blocks` for a dump that is not hard-wrapped: each line is a paragraph, unless a
+    Markdown link runs on into the next line (indentation matters only to unwrapping)."""
+    if not markdown:  # the common case, in a tight loop: one block per line
+        plain: list[Block] = []
+        for line in map(str.strip, lines):
+            if line:
+                kind, content = _line_kind(line, line)
+                if content := _squeeze(content):
+                    plain.append(Block(content, kind))
+        return plain
+    out: list[Block] = []
+    para: list[str] = []
+    para_kind: BlockKind = "paragraph"
+    prev = ""
+    for line in map(str.strip, lines):
+        if not line:
+            if para:
+                _emit(out, para, para_kind)
+                para = []
+            continue
+        kind, content = _line_kind(line, line)
+        if para and not _md_open(prev):
+            _emit(out, para, para_kind)
+            para = []
+        if not para:
+            para_kind = kind
+        para.append(content)
+        prev = line
+    if para:
+        _emit(out, para, para_kind)
+    return out
+
+
 def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
     """Append the paragraph made of these lines, unless nothing is left of it."""
     joined, link_chars = _unmark(_join(para))
@@ -90,7 +131,7 @@ def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
 def _join(lines: list[str]) -> str:
     """Undo wrapping: a space between lines, except between two CJK characters."""
     if len(lines) == 1:
-        return " ".join(lines[0].split())
+        return _squeeze(lines[0])
     text = lines[0].strip()
     for line in lines[1:]:
         line = line.strip()
@@ -98,6 +139,13 @@ def _join(lines: list[str]) -> str:
             text += line
         else:
             text = f"{text} {line}"
+    return " ".join(text.split())
+
+
+def _squeeze(text: str) -> str:
+    """The text with runs of whitespace made one space, and none at either end."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable: the only whitespace is the space (nothing to do, most lines)
     return " ".join(text.split())
 
 
