@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 from typing import Any
 
 from .blocks import Block
@@ -96,7 +97,7 @@ def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
     words: list[str] = []
     for b in blocks:  # a sample of the longer blocks is enough to tell
         if len(b.text) > 80:
-            words += _WORD.findall(b.text[:SAMPLE_CHARS].lower())
+            words += _words(b.text[:SAMPLE_CHARS])[0]
             if len(words) > 3000:
                 break
     return len(words) > 30 and _stop_ratio(words) > 0.08
@@ -248,7 +249,9 @@ def _stop_ratio(words: list[str]) -> float:
 
 def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
     """A line that occurs several times on a page is a label, a menu entry or a caption."""
-    counts = Counter(b.text for b in blocks)
+    counts = Counter(map(attrgetter("text"), blocks))
+    if len(counts) == len(blocks):
+        return  # no text occurs twice (a long story: the common case worth skipping the loop)
     for i, b in enumerate(blocks):
         if b.path and (b.link_chars == 0 or len(b.text) >= 100):
             continue  # HTML: repeated menus are links; repeated plain lines are content (recipes, tables)
@@ -261,11 +264,7 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
 
 def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
     """Text dumps: a run of short list items that are not sentences is a menu or a link list."""
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and blocks[j].kind == "list-item":
-            j += 1
+    for i, j in _runs(blocks, ("list-item",)):
         run = blocks[i:j]
         if len(run) >= LINK_LIST_MIN:
             mean = sum(len(b.text) for b in run) / len(run)
@@ -274,7 +273,6 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
                 for k in range(i, j):
                     if classes[k] != BAD:
                         classes[k], blocks[k].reason = BAD, "link-list"
-        i = max(j, i + 1)
 
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
