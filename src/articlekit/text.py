@@ -36,52 +36,102 @@ _PLACEHOLDERS = re.compile(
 )
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
+# What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
+# "(BUTTON)", "[IMG]"; re.I also lets "I" match "ı" and "İ"), a digit, or a gap or bar inside.
+_MARKER_FIRST = frozenset("*•◦▪·+-–□■☆★◆►»›#>([Iiİı")
 
 
 def blocks(text: str) -> list[Block]:
     """Split a text dump into blocks; the wrap width is inferred from the line lengths."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    page_width = _page_width(lines)
-    widths = _run_widths(lines, page_width) if page_width else [0] * len(lines)
+    cols = _line_cols(lines)
+    page_width = _page_width(cols)
+    if not page_width:
+        return _unwrapped_blocks(lines, any(m in text for m in _MARKDOWN))
+    widths = _run_widths(cols, page_width)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
     para_indent = 0
-
-    def flush() -> None:
-        nonlocal para_kind
-        if para:
-            joined, link_chars = _unmark(_join(para))
-            if joined:
-                out.append(Block(joined, para_kind, link_chars=link_chars))
-        para.clear()
-        para_kind = "paragraph"
-
     prev = ""
     for raw, width in zip(lines, widths, strict=True):
         line = raw.rstrip()
-        if not line.strip():
-            flush()
+        if not line:
+            if para:
+                _emit(out, para, para_kind)
+                para = []
             prev = ""
             continue
-        indent = len(line) - len(line.lstrip())
-        kind, content = _line_kind(line)
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        kind, content = _line_kind(line, stripped)
         continues = bool(para) and (
-            _MD_OPEN.search(prev) is not None  # a Markdown link or image wrapped inside itself
+            _md_open(prev)  # a Markdown link or image wrapped inside itself
             or (width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2)
         )
         if not continues:
-            flush()
+            if para:
+                _emit(out, para, para_kind)
+                para = []
             para_kind = kind
             para_indent = indent if kind == "paragraph" else indent + 2
         para.append(content)
         prev = line
-    flush()
+    if para:
+        _emit(out, para, para_kind)
     return out
+
+
+# What Markdown (html2text) needs: links and images, emphasis, escapes. A page without any of
+# these has no markup to undo and no link that runs on to the next line.
+_MARKDOWN = ("[", "](", "**", "__", "\\")
+
+
+def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
+    """`blocks` for a dump that is not hard-wrapped: each line is a paragraph, unless a
+    Markdown link runs on into the next line (indentation matters only to unwrapping)."""
+    if not markdown:  # the common case, in a tight loop: one block per line
+        plain: list[Block] = []
+        for line in map(str.strip, lines):
+            if line:
+                kind, content = _line_kind(line, line)
+                if content := _squeeze(content):
+                    plain.append(Block(content, kind))
+        return plain
+    out: list[Block] = []
+    para: list[str] = []
+    para_kind: BlockKind = "paragraph"
+    prev = ""
+    for line in map(str.strip, lines):
+        if not line:
+            if para:
+                _emit(out, para, para_kind)
+                para = []
+            continue
+        kind, content = _line_kind(line, line)
+        if para and not _md_open(prev):
+            _emit(out, para, para_kind)
+            para = []
+        if not para:
+            para_kind = kind
+        para.append(content)
+        prev = line
+    if para:
+        _emit(out, para, para_kind)
+    return out
+
+
+def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
+    """Append the paragraph made of these lines, unless nothing is left of it."""
+    joined, link_chars = _unmark(_join(para))
+    if joined:
+        out.append(Block(joined, kind, link_chars=link_chars))
 
 
 def _join(lines: list[str]) -> str:
     """Undo wrapping: a space between lines, except between two CJK characters."""
+    if len(lines) == 1:
+        return _squeeze(lines[0])
     text = lines[0].strip()
     for line in lines[1:]:
         line = line.strip()
@@ -89,6 +139,13 @@ def _join(lines: list[str]) -> str:
             text += line
         else:
             text = f"{text} {line}"
+    return " ".join(text.split())
+
+
+def _squeeze(text: str) -> str:
+    """The text with runs of whitespace made one space, and none at either end."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable: the only whitespace is the space (nothing to do, most lines)
     return " ".join(text.split())
 
 
@@ -109,7 +166,26 @@ def _unmark(text: str) -> tuple[str, int]:
     return " ".join(text.split()), link_chars
 
 
-def _line_kind(line: str) -> tuple[BlockKind, str]:
+def _md_open(line: str) -> bool:
+    """The line ends inside a Markdown link's text or URL (the cheap test first: most lines
+    hold no bracket)."""
+    return ("[" in line or "](" in line) and _MD_OPEN.search(line) is not None
+
+
+def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
+    """The line's kind and its content; `stripped` is the line without its indentation.
+
+    Most lines are plain prose: when the first character cannot start a marker, the line has
+    a space (a placeholder is one word) and no column gap or bar (table rows), none of the
+    patterns below can match, and the regexes are skipped. (A printable line has no
+    whitespace but the space: tabs and no-break spaces are not printable.)
+    """
+    first = stripped[0]
+    if (
+        first not in _MARKER_FIRST and not first.isdecimal() and " " in stripped and "|" not in stripped
+        and "   " not in stripped and stripped.isprintable()
+    ):
+        return "paragraph", stripped
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
         return "button", line.strip()
     if m := _MD_QUOTE.match(line):
@@ -134,6 +210,13 @@ def _is_day_of_month(marker: str, rest: str) -> bool:
     return word in month_names()
 
 
+def _line_cols(lines: list[str]) -> list[int]:
+    """Each line's display width without trailing spaces (0 for a blank line)."""
+    if all(map(str.isascii, lines)):  # one column per character: no per-line Python
+        return list(map(len, map(str.rstrip, lines)))
+    return [_cols(x.rstrip()) for x in lines]
+
+
 def _cols(line: str) -> int:
     """Display width: renderers wrap at a column count, and CJK characters take two columns."""
     return len(line) + (len(_WIDE.findall(line)) if not line.isascii() else 0)
@@ -145,7 +228,7 @@ def _wrapped(prev: str, line: str, width: int) -> bool:
     return _cols(prev) + 1 + _cols(first) > width - 1
 
 
-def _run_widths(lines: list[str], page_width: int) -> list[int]:
+def _run_widths(cols: list[int], page_width: int) -> list[int]:
     """Per line, the wrap width of its run of consecutive lines (the longest among them, not
     counting unbreakable lines longer than the page's width, such as URLs).
 
@@ -153,26 +236,25 @@ def _run_widths(lines: list[str], page_width: int) -> list[int]:
     which a paragraph was wrapped is a property of its run, not of the page. Runs narrower than
     MIN_WRAP are menus and labels, never wrapped prose.
     """
-    out = [0] * len(lines)
+    out = [0] * len(cols)
     start = 0
-    for i in range(len(lines) + 1):
-        if i == len(lines) or not lines[i].strip():
-            fitting = [n for x in lines[start:i] if (n := _cols(x.rstrip())) <= page_width + WRAP_SLACK]
-            longest = max(fitting, default=0)
+    for i in range(len(cols) + 1):
+        if i == len(cols) or not cols[i]:
+            longest = max((n for n in cols[start:i] if n <= page_width + WRAP_SLACK), default=0)
             for k in range(start, i):
                 out[k] = longest if longest >= MIN_WRAP else 0
             start = i + 1
     return out
 
 
-def _page_width(lines: list[str]) -> int:
+def _page_width(cols: list[int]) -> int:
     """The renderer's wrap column, or 0 when the text is not hard-wrapped.
 
     In a wrapped dump many long lines end within a few columns of one width (the widest
     such column), and few lines run past it (unbreakable URLs). One-line-per-
     paragraph dumps (w3m -cols 4000, WET, copy-paste) have long lines of every length.
     """
-    lengths = sorted(n for x in lines if (n := _cols(x.rstrip())) >= MIN_WRAP)
+    lengths = sorted(n for n in cols if n >= MIN_WRAP)
     if len(lengths) < 5:
         return 0
     needed = max(3, len(lengths) // 10)
