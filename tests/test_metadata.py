@@ -386,3 +386,20 @@ def test_a_name_under_a_long_markdown_headline_is_not_its_wrapped_end() -> None:
     article = articlekit.extract(text, now=NOW)
     assert article.title == "Sweden tells 5,000,000 households how to survive a war in a new pamphlet"
     assert article.authors == ("Noora Mykkanen",)
+
+
+def test_with_a_declared_title_the_headline_is_looked_for_only_near_the_story() -> None:
+    teasers = "\n\n".join(f"Teaser number {i} about another matter that happened in town, with more words."
+                          for i in range(8))
+    head = "Man stabbed to death on the bay train\n\nUpdated 10:01 pm PST, Tuesday, November 19, 2019"
+    url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
+    blocks = _labelled(f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE))
+    slug = text_sources.slug_words(url)
+    assert text_sources._find_title(blocks, 1, slug) == 9  # a dump: the slug vouches for it anywhere
+    assert text_sources._find_title(blocks, 1, slug, whole_page=False) is None  # HTML: the markup has it
+
+
+def test_slug_words_match_umlauts_either_way() -> None:
+    slug = frozenset({"hoecke", "voigt", "luege"})
+    assert text_sources.slug_overlap("Voigt, Höcke und der Vorwurf einer Lüge", slug) == 1.0
+    assert text_sources.slug_overlap("Voigt, Hocke, Luge", frozenset({"hocke", "voigt", "luge"})) == 1.0

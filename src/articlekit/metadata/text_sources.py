@@ -72,8 +72,9 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     if not blocks:
         return found
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
-    # Markup that declares a title makes the page-wide repetition evidence (costly) unnecessary.
-    title_at = _find_title(blocks, first, slug_words(url), repetition="title" not in known)
+    # Markup that declares a title (HTML) makes the page-wide evidence unnecessary: the visible
+    # headline only confirms it, and an HTML page renders its headline near its story.
+    title_at = _find_title(blocks, first, slug_words(url), whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
     byline_at = _find_byline(blocks, anchor, found)
@@ -96,12 +97,14 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
 
 # --- headline --------------------------------------------------------------------------------
 
-def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, repetition: bool = True) -> int | None:
-    """The block with the most evidence of being this page's headline."""
+def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, whole_page: bool = True) -> int | None:
+    """The block with the most evidence of being this page's headline. `whole_page`: also far
+    from the story (a dump may render it there), and with its repetitions elsewhere as evidence."""
     n = len(blocks)
     last = min(n, first + LOOK_AHEAD + 1)
-    stop = n if slug else (last if first < n else n)  # the slug's words vouch for a headline anywhere
-    page = _Page(blocks, first, slug, repetition)
+    # the slug's words vouch for a headline anywhere
+    stop = n if slug and whole_page else (last if first < n else n)
+    page = _Page(blocks, first, slug, repetition=whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
@@ -391,7 +394,13 @@ def slug_overlap(text: str, slug: frozenset[str]) -> float:
 
 @lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(_fold(text))) | frozenset(_WORD.findall(_fold(_umlauts(text))))
+    words = frozenset(_WORD.findall(_fold(text)))
+    if _UMLAUT.search(text) is None:  # most lines: the second spelling would be the same
+        return words
+    return words | frozenset(_WORD.findall(_fold(_umlauts(text))))
+
+
+_UMLAUT = re.compile("[äöüÄÖÜ]")
 
 
 def _fold(text: str) -> str:
