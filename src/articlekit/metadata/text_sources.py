@@ -33,7 +33,7 @@ from .byline import (
     without_prefix,
 )
 from .candidates import Candidate
-from .dates import find_date, mentions_date, url_date
+from .dates import find_date, find_relative, mentions_date, url_date
 
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
@@ -595,15 +595,21 @@ def _find_dateline(
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
     around = [(byline, 3, UNDER_TITLE)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
-    for centre, above, below in [*around, (anchor, 3, UNDER_TITLE), (first, BODY_DATELINE_ABOVE, 0)]:
-        for i in _by_distance(centre, len(blocks), above=above, below=below):
-            text = blocks[i].text
-            if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
-                continue
-            if date := find_date(text, day_first=day_first):
-                found.used[i] = "date"
-                found.candidates.append(Candidate("date", date, "dateline"))
-                return
+    places = [*around, (anchor, 3, UNDER_TITLE), (first, BODY_DATELINE_ABOVE, 0)]
+    lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
+             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
+    for i in lines:
+        if date := find_date(blocks[i].text, day_first=day_first):
+            found.used[i] = "date"
+            found.candidates.append(Candidate("date", date, "dateline"))
+            return
+    # No date written out: one relative to when the page was shown ('heute um 12:19 Uhr'),
+    # which only the caller's reference time can read (see resolve).
+    for i in lines:
+        if relative := find_relative(blocks[i].text):
+            found.used[i] = "date"
+            found.candidates.append(Candidate("modified" if relative.updated else "date", relative, "dateline"))
+            return
 
 
 def _by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:
