@@ -403,3 +403,31 @@ def test_slug_words_match_umlauts_either_way() -> None:
     slug = frozenset({"hoecke", "voigt", "luege"})
     assert text_sources.slug_overlap("Voigt, Höcke und der Vorwurf einer Lüge", slug) == 1.0
     assert text_sources.slug_overlap("Voigt, Hocke, Luge", frozenset({"hocke", "voigt", "luge"})) == 1.0
+
+
+def test_the_last_item_of_a_numbered_breadcrumb_trail_is_the_declared_title() -> None:
+    trail = " 1. Home\n 2. Politik\n 3. Deutschland\n 4. Landtagswahl in Thüringen: Voigt und Höcke im TV-Duell"
+    text = _dump(trail, "Wahlkampf in Thüringen", "Voigt und Höcke im TV-Duell", "Von Jane Doe",
+                 "19. November 2019")
+    url = "https://news.example/politik/article1234/Landtagswahl-in-Thueringen-Voigt-und-Hoecke-im-TV-Duell.html"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Landtagswahl in Thüringen: Voigt und Höcke im TV-Duell"
+    # a different name in the trail counts only with more of the slug's words than the headline
+    trail = " 1. Home\n 2. Sport\n 3. Berlin-Marathon: Sebastian Hendel im Porträt"
+    text = _dump(trail, "Marathon in Berlin: Im harten Läuferalltag weit nach vorne", "19. November 2019")
+    url = "https://news.example/sport/berlin-marathon-hendel-lux.GoPAarjxoHNezv1hVvgdhr"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Berlin-Marathon: Sebastian Hendel im Porträt"
+    assert articlekit.extract(text, now=NOW).title == "Marathon in Berlin: Im harten Läuferalltag weit nach vorne"
+
+
+def test_a_numbered_list_of_teasers_is_no_breadcrumb_trail() -> None:
+    most_read = "\n".join(f" {i}. Another long teaser headline number {i} about the town" for i in range(1, 5))
+    text = _dump(most_read, "Council approves the riverside cycle lanes", "19 November 2019")
+    url = "https://news.example/2019/11/another-long-teaser-headline-number-about-town"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_kicker_named_in_the_slug_joins_the_headline() -> None:
+    text = _dump("Kenia", "Nairobi von unten", "19.11.2019")
+    url = "https://news.example/artikel/522721.kenia-nairobi-von-unten.html"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Kenia: Nairobi von unten"
+    assert articlekit.extract(text, now=NOW).title == "Nairobi von unten"

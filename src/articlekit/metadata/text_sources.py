@@ -85,7 +85,10 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     _find_dateline(blocks, anchor, first, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
-        found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
+        headline = _headline_text(blocks, title_at, found)
+        if "title" not in known and (declared := _declared_form(blocks, title_at, headline, slug_words(url))):
+            found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
+        found.candidates.append(Candidate("title", headline, "headline"))
         if "description" in known:  # the markup declares it: only the block alone under the headline
             _find_standfirst_between(blocks, title_at, byline_at, found)
         else:
@@ -357,6 +360,63 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
     return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).strip(" _|*#")
+
+
+def _declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """The title the page declares for itself (its og:title), when a dump shows it apart from
+    the visible headline: the last item of the breadcrumb trail above it, or the kicker over it
+    joined as 'Kicker: Headline' when the URL's slug holds the kicker's words too."""
+    return _crumb_title(blocks, i, headline, slug) or _kicker_title(blocks, i, headline, slug)
+
+
+CRUMB_ABOVE = 16  # blocks above the headline where its breadcrumb trail may end
+CRUMB_WORDS = 3  # 'Home', 'Politik', 'Deutschland': a trail's items before the page's own name
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(?:#+\s*)?(\S.*)$")
+
+
+def _crumb_title(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """'1. Home' '2. Sport' '3. Leichtathletik' '4. Berlin-Marathon: Sebastian Hendel im Porträt':
+    a numbered trail of short items whose last one names this page. It is the page's title when
+    it ends with the headline, or holds more of the slug's words than the headline does."""
+    for j in range(i - 1, max(-1, i - CRUMB_ABOVE), -1):
+        m = _NUMBERED.match(blocks[j].text)
+        if m is None or blocks[j].kind != "list-item":
+            continue
+        k, name = int(m.group(1)), m.group(2).strip(" #*_")
+        if k < 2 or not _is_trail(blocks, j, k) or len(name.split()) < REPEAT_MIN_WORDS:
+            return None
+        if _loose(name).endswith(_loose(headline)) or slug_overlap(name, slug) > slug_overlap(headline, slug):
+            return name
+        return None
+    return None
+
+
+def _is_trail(blocks: Sequence[Block], last: int, k: int) -> bool:
+    """The k - 1 blocks above `last` are items '1.' to 'k-1.' of a few words each."""
+    if last - (k - 1) < 0:
+        return False
+    for n, b in enumerate(blocks[last - k + 1:last], 1):
+        m = _NUMBERED.match(b.text)
+        if m is None or int(m.group(1)) != n or len(m.group(2).split()) > CRUMB_WORDS:
+            return False
+    return True
+
+
+KICKER_WORDS = 3  # 'Kenia', 'Krieg in Nahost': a kicker is a few words
+
+
+def _kicker_title(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """'Kenia' over 'Nairobi von unten' at /522721.kenia-nairobi-von-unten.html: the slug names
+    the kicker's words, the headline lacks them: the page's title is 'Kenia: Nairobi von unten'."""
+    if i == 0 or not slug:
+        return None
+    kicker = blocks[i - 1].text.strip(" _*#")
+    if not 1 <= len(kicker.split()) <= KICKER_WORDS or not kicker[:1].isupper() or _SENTENCE_END.search(kicker):
+        return None
+    words = {w for w in _folded_words(kicker) if len(w) >= 3 and w.isalpha()}
+    if not words or not words <= slug or words & _folded_words(headline):
+        return None
+    return f"{kicker}: {headline}"
 
 
 def _is_names(text: str) -> bool:
