@@ -431,3 +431,10 @@ def test_a_kicker_named_in_the_slug_joins_the_headline() -> None:
     url = "https://news.example/artikel/522721.kenia-nairobi-von-unten.html"
     assert articlekit.extract(text, url=url, now=NOW).title == "Kenia: Nairobi von unten"
     assert articlekit.extract(text, now=NOW).title == "Nairobi von unten"
+
+
+def test_a_markdown_heading_of_unknown_level_does_not_outweigh_a_headline_with_its_dateline() -> None:
+    text = _dump("Council approves the riverside cycle lanes", "Updated 2019.11.19 22:09", "Jane Doe, reporter",
+                 "## Two hours of debate end without a vote", "Members split over the cost of the plan",
+                 "A second vote is due on Friday", "The mayor stays away", "Enlarge image")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"

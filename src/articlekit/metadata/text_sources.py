@@ -149,8 +149,16 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
 def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
     """The most `_Page.score` can give this block (cheap: skips hopeless blocks)."""
     bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED
-    bound += (1.5 if b.heading_level <= 1 else 0.5) if b.kind == "heading" else 0.0
+    bound += _heading_evidence(b)
     return bound + (1.0 if i <= first else 0.0)
+
+
+def _heading_evidence(b: Block) -> float:
+    """An h1 says 'headline' more than an h2-h6; a heading of unknown level (a Markdown dump's
+    '#' and '##' both arrive as level 0) says it in between."""
+    if b.kind != "heading":
+        return 0.0
+    return {0: 1.0, 1: 1.5}.get(b.heading_level, 0.5)
 
 
 LONG_TITLE = 120  # characters: longer lines are rarely headlines (captions, teasers, standfirsts)
@@ -187,8 +195,7 @@ class _Page:
         score = 0.0
         if slug:
             score += 4.0 * slug_overlap(b.text, slug)
-        if b.kind == "heading":
-            score += 1.5 if b.heading_level <= 1 else 0.5
+        score += _heading_evidence(b)
         score += self.meta_under(i)
         if any(_is_prose(x) for x in blocks[i + 1:i + 7]):
             score += 1.0
