@@ -438,3 +438,11 @@ def test_a_markdown_heading_of_unknown_level_does_not_outweigh_a_headline_with_i
                  "## Two hours of debate end without a vote", "Members split over the cost of the plan",
                  "A second vote is due on Friday", "The mayor stays away", "Enlarge image")
     assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_headline_shaped_like_a_name_counts_when_the_slug_names_it() -> None:
+    text = _dump("Log inRegister Log out", "Royal Self-Indicting Arrogance", "19 November 2019")
+    url = "https://news.example/columnists/201911181077343476-royal-self-indicting-arrogance/"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Royal Self-Indicting Arrogance"
+    text = _dump("Jane Doe", "19 November 2019")
+    assert articlekit.extract(text, url="https://news.example/2019/11/council-approves-lanes", now=NOW).title is None

@@ -107,7 +107,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, wh
     last = min(n, first + LOOK_AHEAD + 1)
     # the slug's words vouch for a headline anywhere
     stop = n if slug and whole_page else (last if first < n else n)
-    page = _Page(blocks, first, slug, repetition=whole_page)
+    page = _Page(blocks, first, slug, whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
@@ -131,6 +131,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, wh
     return best
 
 
+SLUG_VOUCH = 0.75  # share of the slug's words a line must hold for its shape not to count against it
 MAX_LOOK_BACK = 1000  # blocks above the story start where its headline may be (bounds the work on huge pages)
 FAR_SLUG = 0.6  # below the story's start, a headline must hold this share of the slug's words
 
@@ -176,8 +177,8 @@ REPEAT_MIN_WORDS = 4  # shorter lines repeat for other reasons (menus, sections,
 class _Page:
     """What the headline's score consults about the whole page, computed once or on demand."""
 
-    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str], repetition: bool = True) -> None:
-        self.blocks, self.first, self.slug, self.repetition = blocks, first, slug, repetition
+    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str], whole_page: bool = True) -> None:
+        self.blocks, self.first, self.slug, self.whole_page = blocks, first, slug, whole_page
         self._candidate: dict[int, bool] = {}
         self._folded: list[str] | None = None
 
@@ -185,9 +186,16 @@ class _Page:
         """Title-like, and not a byline, a dateline or a caption."""
         if (known := self._candidate.get(i)) is None:
             b = self.blocks[i]
-            known = _is_title_like(b) and b.reason not in _NOT_TITLE_REASONS
+            known = b.reason not in _NOT_TITLE_REASONS and (
+                _is_title_like(b) or (self.vouched(i) and _is_title_like(b, vouched=True))
+            )
             self._candidate[i] = known
         return known
+
+    def vouched(self, i: int) -> bool:
+        """The slug's words are (nearly all) this line's: evidence enough for an odd shape (in a
+        dump; on an HTML page the markup's title makes the visible one a confirmation only)."""
+        return self.whole_page and bool(self.slug) and slug_overlap(self.blocks[i].text, self.slug) >= SLUG_VOUCH
 
     def score(self, i: int) -> float:
         blocks, slug = self.blocks, self.slug
@@ -203,7 +211,7 @@ class _Page:
             score += 1.0
         if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
             score += 0.25
-        if self.repetition and self._repeated(i):
+        if self.whole_page and self._repeated(i):
             score += REPEATED
         return score - _title_penalty(b.text)
 
@@ -331,28 +339,32 @@ def _names_line(text: str) -> bool:
     return all(_capitalised(w) for w in rest[0].split())
 
 
-def _is_title_like(block: Block) -> bool:
+def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
     """A headline's shape: a few words (or a CJK line), no sentence or list punctuation at its
-    end, no markup, not a bare name or date. Cheap tests first: most blocks fail early."""
+    end, no markup, not a bare name or date. Cheap tests first: most blocks fail early.
+    `vouched`: the URL's slug names the line, so a name's shape ('Royal Self-Indicting
+    Arrogance', 'The Impeachment Clock', 'Classificação NASCAR') does not count against it."""
     text = block.text
     if len(text) > 250 or block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS:
         return False
     words = text.count(" ") + 1
     dense = words * 12 < len(text) and _WIDE.search(text) is not None  # CJK, Thai: few spaces
-    if not (8 <= len(text) <= 150 if dense else 3 <= words <= 30):
+    if not (8 <= len(text) <= 150 if dense else (2 if vouched else 3) <= words <= 30):
         return False
-    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))) or block.link_density > 0.5:
+    if block.link_density > 0.5:
         return False
-    return _title_words_ok(text, dense)
+    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))):
+        return False
+    return _title_words_ok(text, dense, vouched)
 
 
 @lru_cache(maxsize=4096)
-def _title_words_ok(text: str, dense: bool) -> bool:
+def _title_words_ok(text: str, dense: bool, vouched: bool = False) -> bool:
     if _MARKUP.search(text):  # a URL, a Markdown link or image, script
         return False
-    if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 3):
+    if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 2 if vouched else 3):
         return False  # "12 of 12", "1/3"
-    if len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
+    if not vouched and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
         return False
     return not (len(text) < 60 and find_date(text) is not None)
 
