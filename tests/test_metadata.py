@@ -10,7 +10,8 @@ from pathlib import Path
 import articlekit
 from articlekit import classify
 from articlekit.blocks import Block
-from articlekit.metadata import text_sources
+from articlekit.metadata import Candidate, text_sources
+from articlekit.metadata.dates import Relative
 from articlekit.text import blocks as text_blocks
 
 DATA = Path(__file__).parent / "data" / "metadata"
@@ -446,3 +447,18 @@ def test_a_headline_shaped_like_a_name_counts_when_the_slug_names_it() -> None:
     assert articlekit.extract(text, url=url, now=NOW).title == "Royal Self-Indicting Arrogance"
     text = _dump("Jane Doe", "19 November 2019")
     assert articlekit.extract(text, url="https://news.example/2019/11/council-approves-lanes", now=NOW).title is None
+
+
+def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() -> None:
+    debris = ['[ In Pocket speichern ](https://getpocket.com/save?url=https%3A%2F%2Fnews.example%2F',
+              "Council-approves-the-riverside-cycle-lanes-",
+              'ueberzeugen/forum-538944/comment/ "Kommentar lesen")',
+              "![Cycle lanes](https://img.example/width/610/q85/2019/11/19/council-approves-",
+              "cycle-lanes-82adf0aebe8ed409.png)"]
+    lines = ["Council approves the riverside cycle lanes", "The plan costs less than expected.", *debris,
+             "The riverside today.", "13:37 Uhr", "Lesezeit: 2 Min.", "Politics", "Von", "Jane Doe", *PROSE]
+    blocks = [Block(t, kind="heading" if i == 0 else "paragraph") for i, t in enumerate(lines)]
+    assert text_sources._below(blocks, 0, text_sources.UNDER_TITLE) == 1 + len(debris) + 7
+    head = text_sources.header(blocks)
+    assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
+    assert Candidate("date", Relative(clock=(13, 37)), "dateline") in head.candidates

@@ -498,12 +498,33 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
-    window = range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE))
+    window = range(max(0, anchor - 3), _below(blocks, anchor, UNDER_TITLE) + 1)
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
                 return _take_byline(blocks, i, names, found)
     return None
+
+
+def _below(blocks: Sequence[Block], i: int, count: int) -> int:
+    """The index `count` blocks under block i, not counting a Markdown dump's link and image
+    debris (a share bar's URLs wrapped over several lines puts the byline far under the
+    headline in blocks, not in what a reader sees)."""
+    j = i
+    while count > 0 and j + 1 < len(blocks):
+        j += 1
+        if not _is_debris(blocks[j].text):
+            count -= 1
+    return j
+
+
+# 'Phishing-2-3840px-82adf0aebe8ed409.png)', 'ueberzeugen/forum-538944/comment/ "Kommentar lesen")':
+# a piece of a wrapped URL, alone or followed by the link's title
+_URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
+
+
+def _is_debris(text: str) -> bool:
+    return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
 def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
@@ -672,9 +693,9 @@ def _find_dateline(
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Updated: July 29, 2009 10:30 ET")."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
-    around = [(byline, 3, UNDER_TITLE)] if byline is not None else []
+    around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
-    places = [*around, (anchor, 3, UNDER_TITLE), (first, BODY_DATELINE_ABOVE, 0)]
+    places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
              if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
     for i in lines:
