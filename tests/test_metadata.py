@@ -462,3 +462,8 @@ def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() ->
     head = text_sources.header(blocks)
     assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
     assert Candidate("date", Relative(clock=(13, 37)), "dateline") in head.candidates
+
+
+def test_a_horizontal_rule_glued_to_the_headline_is_not_part_of_it() -> None:
+    text = _dump("Council approves the riverside cycle lanes ━━━━━━━━━━━━━━━━━━━━", "19 November 2019")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"

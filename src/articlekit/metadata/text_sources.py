@@ -378,7 +378,11 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
             and not _MARKUP.search(nxt.text) and not _is_names(_MD_ESCAPE.sub(r"\1", nxt.text).strip(" _*"))):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
-    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).strip(" _|*#")
+    return _drop_kicker(_RULE.sub("", _MD_ESCAPE.sub(r"\1", text))).strip(" _|*#")
+
+
+# A horizontal rule a dump glued to the line ('… in Iran unrest ━━━━━━'): box drawing, '=', '-', '~'
+_RULE = re.compile(r"^[\s\u2500-\u259f=~-]{3,}(?=\S)|(?<=\S)\s*[\u2500-\u259f=~-]{3,}\s*$")
 
 
 def _declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
