@@ -467,3 +467,13 @@ def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() ->
 def test_a_horizontal_rule_glued_to_the_headline_is_not_part_of_it() -> None:
     text = _dump("Council approves the riverside cycle lanes ━━━━━━━━━━━━━━━━━━━━", "19 November 2019")
     assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_title_cased_headline_may_end_with_a_full_stop_when_the_slug_names_it() -> None:
+    url = "https://news.example/articles/home-depot-stock-falling-earnings-release-51574164800"
+    headline = "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."
+    text = _dump("Text size", headline, "Nov. 19, 2019 8:21 am ET")
+    assert articlekit.extract(text, url=url, now=NOW).title == headline
+    caption = "Home Depot stock is falling after its earnings release, and analysts say why."
+    text = _dump("Text size", caption, "Nov. 19, 2019 8:21 am ET")
+    assert articlekit.extract(text, url=url, now=NOW).title is None  # a sentence: a caption, a standfirst

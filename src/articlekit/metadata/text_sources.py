@@ -343,7 +343,7 @@ def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
     """A headline's shape: a few words (or a CJK line), no sentence or list punctuation at its
     end, no markup, not a bare name or date. Cheap tests first: most blocks fail early.
     `vouched`: the URL's slug names the line, so a name's shape ('Royal Self-Indicting
-    Arrogance', 'The Impeachment Clock', 'Classificação NASCAR') does not count against it."""
+    Arrogance', 'The Impeachment Clock') or a Title-Cased line's full stop does not count against it."""
     text = block.text
     if len(text) > 250 or block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS:
         return False
@@ -353,9 +353,19 @@ def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
         return False
     if block.link_density > 0.5:
         return False
-    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))):
+    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
         return False
     return _title_words_ok(text, dense, vouched)
+
+
+def _title_cased(text: str) -> bool:
+    """'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.': a
+    headline's capitals, whatever its last character (a caption or a standfirst is a sentence)."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.8
 
 
 @lru_cache(maxsize=4096)
