@@ -69,3 +69,11 @@ def test_names_fill_the_line() -> None:
     assert names_fill("Ярослав Кузишин, Антон Зелинский, Карина Гасимова", names)
     assert names_fill("Jane Doe and John Roe", ["Jane Doe", "John Roe"])
     assert not names_fill("Jane Doe said on Monday", ["Jane Doe"])
+
+
+def test_markdown_emphasis_and_a_prefix_glued_to_its_link() -> None:
+    assert parse_byline("_VonUlrich Exner_Korrespondent") == ["Ulrich Exner"]
+    assert parse_byline("_Ярослав Кузишин, Антон Зелинский_") == ["Ярослав Кузишин", "Антон Зелинский"]
+    assert looks_like_byline("**By Jane Doe**")
+    assert parse_byline("Vonda Smith") == ["Vonda Smith"]  # a name that starts like a prefix stays whole
+    assert parse_byline("kei_eno", strict=False) == ["kei_eno"]  # a structured value is not Markdown

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.metadata.dates import date_start, find_date, parse_date, url_date
+from articlekit.metadata.dates import Relative, date_start, find_date, find_relative, parse_date, url_date
 
 CEST = dt.timezone(dt.timedelta(hours=2))
 EDT = dt.timezone(dt.timedelta(hours=-4))
@@ -127,3 +127,63 @@ def test_url_dates(url: str, expected: dt.date | None) -> None:
 )
 def test_date_start(text: str, start: int | None) -> None:
     assert date_start(text) == start
+
+
+# --- dates relative to when the page was shown -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publiziert heute um 12:19 Uhr", Relative(clock=(12, 19))),
+        ("Published yesterday at 5:30 PM", Relative(days_back=1, clock=(17, 30))),
+        ("hier à 14h30", Relative(days_back=1, clock=(14, 30))),
+        ("13:37 Uhr", Relative(clock=(13, 37))),  # the header of a story of the day
+        ("(Bild: Bild erstellt mit KI in Bing Designer durch heise online / dmk) 13:37 Uhr", Relative(clock=(13, 37))),
+        ("vor 3 Stunden", Relative(ago=dt.timedelta(hours=3))),
+        ("3 hours ago", Relative(ago=dt.timedelta(hours=3))),
+        ("il y a 2 jours", Relative(days_back=2)),
+        ("Stand: 10:49 Uhr", Relative(clock=(10, 49), updated=True)),
+    ],
+)
+def test_relative_dates(text: str, expected: Relative) -> None:
+    assert find_relative(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2:07", "12:19", "Hier ab 20:15 Uhr live", "AP today remains the most trusted source", "Lesezeit: 2 Min.",
+     "2 of 12", "Das Wichtigste des Tages heute"],
+)
+def test_not_relative_dates(text: str) -> None:
+    assert find_relative(text) is None
+
+
+STORY = "\n\n".join(f"Paragraph {i} of the story, long enough to be read as prose by the classifier." for i in range(6))
+
+
+def test_a_relative_date_needs_the_callers_reference_time() -> None:
+    text = ("Council approves the riverside cycle lanes\n\nPubliziert heute um 12:19 Uhr\n\n"
+            + STORY)
+    assert articlekit.extract(text).date is None  # never from the clock
+    seen = dt.datetime(2026, 5, 18, 21, 0, tzinfo=dt.UTC)
+    assert articlekit.extract(text, now=seen).date == dt.datetime(2026, 5, 18, 12, 19)
+
+
+def test_an_update_time_is_not_the_publication() -> None:
+    text = ("Council approves the riverside cycle lanes\n\nStand: 10:49 Uhr\n\n"
+            + STORY)
+    article = articlekit.extract(text, now=dt.datetime(2026, 5, 18, 21, 0, tzinfo=dt.UTC))
+    assert article.date is None
+    assert article.modified == dt.datetime(2026, 5, 18, 10, 49)
+
+
+@pytest.mark.parametrize(
+    "text", ["Vor 3 Tagen hat der Rat die Radwege beschlossen", "Heute um 20:15 Uhr beginnt das Konzert"]
+)
+def test_a_sentence_about_something_else_is_no_relative_date(text: str) -> None:
+    assert find_relative(text) is None
+
+
+def test_a_relative_date_at_the_end_of_a_meta_line() -> None:
+    assert find_relative("Jane Doe · 3 hours ago") == Relative(ago=dt.timedelta(hours=3))
+    assert find_relative("Today 12:01 AM") == Relative(clock=(0, 1))

@@ -10,7 +10,8 @@ from pathlib import Path
 import articlekit
 from articlekit import classify
 from articlekit.blocks import Block
-from articlekit.metadata import text_sources
+from articlekit.metadata import Candidate, text_sources
+from articlekit.metadata.dates import Relative
 from articlekit.text import blocks as text_blocks
 
 DATA = Path(__file__).parent / "data" / "metadata"
@@ -386,3 +387,93 @@ def test_a_name_under_a_long_markdown_headline_is_not_its_wrapped_end() -> None:
     article = articlekit.extract(text, now=NOW)
     assert article.title == "Sweden tells 5,000,000 households how to survive a war in a new pamphlet"
     assert article.authors == ("Noora Mykkanen",)
+
+
+def test_with_a_declared_title_the_headline_is_looked_for_only_near_the_story() -> None:
+    teasers = "\n\n".join(f"Teaser number {i} about another matter that happened in town, with more words."
+                          for i in range(8))
+    head = "Man stabbed to death on the bay train\n\nUpdated 10:01 pm PST, Tuesday, November 19, 2019"
+    url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
+    blocks = _labelled(f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE))
+    slug = text_sources.slug_words(url)
+    assert text_sources._find_title(blocks, 1, slug) == 9  # a dump: the slug vouches for it anywhere
+    assert text_sources._find_title(blocks, 1, slug, whole_page=False) is None  # HTML: the markup has it
+
+
+def test_slug_words_match_umlauts_either_way() -> None:
+    slug = frozenset({"hoecke", "voigt", "luege"})
+    assert text_sources.slug_overlap("Voigt, Höcke und der Vorwurf einer Lüge", slug) == 1.0
+    assert text_sources.slug_overlap("Voigt, Hocke, Luge", frozenset({"hocke", "voigt", "luge"})) == 1.0
+
+
+def test_the_last_item_of_a_numbered_breadcrumb_trail_is_the_declared_title() -> None:
+    trail = " 1. Home\n 2. Politik\n 3. Deutschland\n 4. Landtagswahl in Thüringen: Voigt und Höcke im TV-Duell"
+    text = _dump(trail, "Wahlkampf in Thüringen", "Voigt und Höcke im TV-Duell", "Von Jane Doe",
+                 "19. November 2019")
+    url = "https://news.example/politik/article1234/Landtagswahl-in-Thueringen-Voigt-und-Hoecke-im-TV-Duell.html"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Landtagswahl in Thüringen: Voigt und Höcke im TV-Duell"
+    # a different name in the trail counts only with more of the slug's words than the headline
+    trail = " 1. Home\n 2. Sport\n 3. Berlin-Marathon: Sebastian Hendel im Porträt"
+    text = _dump(trail, "Marathon in Berlin: Im harten Läuferalltag weit nach vorne", "19. November 2019")
+    url = "https://news.example/sport/berlin-marathon-hendel-lux.GoPAarjxoHNezv1hVvgdhr"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Berlin-Marathon: Sebastian Hendel im Porträt"
+    assert articlekit.extract(text, now=NOW).title == "Marathon in Berlin: Im harten Läuferalltag weit nach vorne"
+
+
+def test_a_numbered_list_of_teasers_is_no_breadcrumb_trail() -> None:
+    most_read = "\n".join(f" {i}. Another long teaser headline number {i} about the town" for i in range(1, 5))
+    text = _dump(most_read, "Council approves the riverside cycle lanes", "19 November 2019")
+    url = "https://news.example/2019/11/another-long-teaser-headline-number-about-town"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_kicker_named_in_the_slug_joins_the_headline() -> None:
+    text = _dump("Kenia", "Nairobi von unten", "19.11.2019")
+    url = "https://news.example/artikel/522721.kenia-nairobi-von-unten.html"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Kenia: Nairobi von unten"
+    assert articlekit.extract(text, now=NOW).title == "Nairobi von unten"
+
+
+def test_a_markdown_heading_of_unknown_level_does_not_outweigh_a_headline_with_its_dateline() -> None:
+    text = _dump("Council approves the riverside cycle lanes", "Updated 2019.11.19 22:09", "Jane Doe, reporter",
+                 "## Two hours of debate end without a vote", "Members split over the cost of the plan",
+                 "A second vote is due on Friday", "The mayor stays away", "Enlarge image")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_headline_shaped_like_a_name_counts_when_the_slug_names_it() -> None:
+    text = _dump("Log inRegister Log out", "Royal Self-Indicting Arrogance", "19 November 2019")
+    url = "https://news.example/columnists/201911181077343476-royal-self-indicting-arrogance/"
+    assert articlekit.extract(text, url=url, now=NOW).title == "Royal Self-Indicting Arrogance"
+    text = _dump("Jane Doe", "19 November 2019")
+    assert articlekit.extract(text, url="https://news.example/2019/11/council-approves-lanes", now=NOW).title is None
+
+
+def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() -> None:
+    debris = ['[ In Pocket speichern ](https://getpocket.com/save?url=https%3A%2F%2Fnews.example%2F',
+              "Council-approves-the-riverside-cycle-lanes-",
+              'ueberzeugen/forum-538944/comment/ "Kommentar lesen")',
+              "![Cycle lanes](https://img.example/width/610/q85/2019/11/19/council-approves-",
+              "cycle-lanes-82adf0aebe8ed409.png)"]
+    lines = ["Council approves the riverside cycle lanes", "The plan costs less than expected.", *debris,
+             "The riverside today.", "13:37 Uhr", "Lesezeit: 2 Min.", "Politics", "Von", "Jane Doe", *PROSE]
+    blocks = [Block(t, kind="heading" if i == 0 else "paragraph") for i, t in enumerate(lines)]
+    assert text_sources._below(blocks, 0, text_sources.UNDER_TITLE) == 1 + len(debris) + 7
+    head = text_sources.header(blocks)
+    assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
+    assert Candidate("date", Relative(clock=(13, 37)), "dateline") in head.candidates
+
+
+def test_a_horizontal_rule_glued_to_the_headline_is_not_part_of_it() -> None:
+    text = _dump("Council approves the riverside cycle lanes ━━━━━━━━━━━━━━━━━━━━", "19 November 2019")
+    assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
+
+
+def test_a_title_cased_headline_may_end_with_a_full_stop_when_the_slug_names_it() -> None:
+    url = "https://news.example/articles/home-depot-stock-falling-earnings-release-51574164800"
+    headline = "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry."
+    text = _dump("Text size", headline, "Nov. 19, 2019 8:21 am ET")
+    assert articlekit.extract(text, url=url, now=NOW).title == headline
+    caption = "Home Depot stock is falling after its earnings release, and analysts say why."
+    text = _dump("Text size", caption, "Nov. 19, 2019 8:21 am ET")
+    assert articlekit.extract(text, url=url, now=NOW).title is None  # a sentence: a caption, a standfirst

@@ -26,6 +26,7 @@ _MAX_NAME_WORDS = 5
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     prefix: re.Pattern[str]  # "By", "Von", "Par", ...
+    glued_prefix: re.Pattern[str]  # "VonUlrich Exner": a renderer dropped the space after it
     late_prefix: re.Pattern[str]  # "Analysis by", "Kommentar von": a word or two, then a prefix
     joiner: re.Pattern[str]  # "," ";" "and" "und" ...
     roles: tuple[str, ...]
@@ -46,8 +47,10 @@ def _vocab() -> _Vocab:
     prefixes = alternation(data["prefixes"])
     strong = alternation(data["strong_prefixes"])
     roles = tuple(r.casefold() for r in data["roles"])
+    glued = alternation([w.capitalize() for w in data["strong_prefixes"]])  # 'VonUlrich': capitals tell
     return _Vocab(
         prefix=re.compile(rf"^\s*(?:{prefixes})(?:\s*[:：]\s*|\s+)", re.I),
+        glued_prefix=re.compile(rf"^\s*({glued})(?=[A-ZÀ-Þ][a-zß-ÿ])"),
         late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?=[A-ZÀ-ÞА-ЯЁ])", re.I),
         joiner=re.compile(rf"\s*(?:[,;]?\s(?:{alternation(data['joiners'])})\s|[,;、，&])\s*", re.I),
         roles=roles,
@@ -62,14 +65,26 @@ def _vocab() -> _Vocab:
     )
 
 
+_EMPHASIS = re.compile(r"[_*]+")  # Markdown emphasis: never part of a name
+
+
+def unmarked(line: str) -> str:
+    """'_VonUlrich Exner_Korrespondent' (html2text: emphasis, a link glued to its prefix) ->
+    'Von Ulrich Exner Korrespondent'."""
+    if "_" in line or "*" in line:
+        line = " ".join(_EMPHASIS.sub(" ", line).split())
+    return _vocab().glued_prefix.sub(r"\1 ", line, count=1)
+
+
 def starts_like_byline(line: str) -> bool:
     """'By …', 'Von …', 'Par …': a line that introduces its author."""
-    return bool(_vocab().prefix.match(line))
+    return bool(_vocab().prefix.match(unmarked(line)))
 
 
 def looks_like_byline(line: str) -> bool:
     """'By Jane Doe', or 'Jane Doe, Staff writer' / '박준석 기자': a name introduced or followed by a role."""
     v = _vocab()
+    line = unmarked(line)
     if v.prefix.match(line):
         return True
     if len(line) > 80:
@@ -117,6 +132,8 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     `strict=False` (structured sources: JSON-LD, meta) accepts names that are not capitalised.
     """
     v = _vocab()
+    if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
+        line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
     head = v.late_prefix.sub("", v.prefix.sub("", head, count=1), count=1).strip()
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .candidates import Candidate
-from .dates import day_of
+from .dates import Relative, day_of
 from .titles import site_keys, squash, strip_any_suffix, strip_site
 
 # Most reliable first, per field.
@@ -61,7 +61,10 @@ class _Context:
 
 
 def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: str | None = None) -> Metadata:
+    """`now`: the time the page was seen; when given, dates written relative to it ('heute um
+    12:19 Uhr', '3 hours ago') are read against it (never against the clock)."""
     by_field: dict[str, list[Candidate]] = {}
+    cands = [c for c in (_read_relative(c, now) for c in cands) if c is not None]
     for c in sorted(cands, key=lambda c: _rank(c.field, c.source)):  # stable: page order within a source
         by_field.setdefault(c.field, []).append(c)
     names = [str(c.value) for c in by_field.get("site_name", [])]
@@ -164,6 +167,13 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
             if _zoned(c.value) and day_of(c.value) == day_of(best.value):
                 return Candidate(best.field, c.value, best.source)
     return best
+
+
+def _read_relative(c: Candidate, now: dt.datetime | None) -> Candidate | None:
+    """A relative date as of the caller's reference time; without one it says nothing."""
+    if not isinstance(c.value, Relative):
+        return c
+    return Candidate(c.field, c.value.at(now), c.source) if now is not None else None
 
 
 def _zoned(value: Any) -> bool:

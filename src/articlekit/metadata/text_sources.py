@@ -33,7 +33,7 @@ from .byline import (
     without_prefix,
 )
 from .candidates import Candidate
-from .dates import find_date, mentions_date, url_date
+from .dates import find_date, find_relative, mentions_date, url_date
 
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
@@ -72,8 +72,9 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     if not blocks:
         return found
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
-    # Markup that declares a title makes the page-wide repetition evidence (costly) unnecessary.
-    title_at = _find_title(blocks, first, slug_words(url), repetition="title" not in known)
+    # Markup that declares a title (HTML) makes the page-wide evidence unnecessary: the visible
+    # headline only confirms it, and an HTML page renders its headline near its story.
+    title_at = _find_title(blocks, first, slug_words(url), whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
     byline_at = _find_byline(blocks, anchor, found)
@@ -84,7 +85,10 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     _find_dateline(blocks, anchor, first, found, day_first=language not in (None, "en"))
     if title_at is not None:
         found.used[title_at] = "title"
-        found.candidates.append(Candidate("title", _headline_text(blocks, title_at, found), "headline"))
+        headline = _headline_text(blocks, title_at, found)
+        if "title" not in known and (declared := _declared_form(blocks, title_at, headline, slug_words(url))):
+            found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
+        found.candidates.append(Candidate("title", headline, "headline"))
         if "description" in known:  # the markup declares it: only the block alone under the headline
             _find_standfirst_between(blocks, title_at, byline_at, found)
         else:
@@ -96,12 +100,14 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
 
 # --- headline --------------------------------------------------------------------------------
 
-def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, repetition: bool = True) -> int | None:
-    """The block with the most evidence of being this page's headline."""
+def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, whole_page: bool = True) -> int | None:
+    """The block with the most evidence of being this page's headline. `whole_page`: also far
+    from the story (a dump may render it there), and with its repetitions elsewhere as evidence."""
     n = len(blocks)
     last = min(n, first + LOOK_AHEAD + 1)
-    stop = n if slug else (last if first < n else n)  # the slug's words vouch for a headline anywhere
-    page = _Page(blocks, first, slug, repetition)
+    # the slug's words vouch for a headline anywhere
+    stop = n if slug and whole_page else (last if first < n else n)
+    page = _Page(blocks, first, slug, whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
@@ -125,6 +131,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, re
     return best
 
 
+SLUG_VOUCH = 0.75  # share of the slug's words a line must hold for its shape not to count against it
 MAX_LOOK_BACK = 1000  # blocks above the story start where its headline may be (bounds the work on huge pages)
 FAR_SLUG = 0.6  # below the story's start, a headline must hold this share of the slug's words
 
@@ -143,8 +150,16 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
 def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
     """The most `_Page.score` can give this block (cheap: skips hopeless blocks)."""
     bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED
-    bound += (1.5 if b.heading_level <= 1 else 0.5) if b.kind == "heading" else 0.0
+    bound += _heading_evidence(b)
     return bound + (1.0 if i <= first else 0.0)
+
+
+def _heading_evidence(b: Block) -> float:
+    """An h1 says 'headline' more than an h2-h6; a heading of unknown level (a Markdown dump's
+    '#' and '##' both arrive as level 0) says it in between."""
+    if b.kind != "heading":
+        return 0.0
+    return {0: 1.0, 1: 1.5}.get(b.heading_level, 0.5)
 
 
 LONG_TITLE = 120  # characters: longer lines are rarely headlines (captions, teasers, standfirsts)
@@ -162,8 +177,8 @@ REPEAT_MIN_WORDS = 4  # shorter lines repeat for other reasons (menus, sections,
 class _Page:
     """What the headline's score consults about the whole page, computed once or on demand."""
 
-    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str], repetition: bool = True) -> None:
-        self.blocks, self.first, self.slug, self.repetition = blocks, first, slug, repetition
+    def __init__(self, blocks: Sequence[Block], first: int, slug: frozenset[str], whole_page: bool = True) -> None:
+        self.blocks, self.first, self.slug, self.whole_page = blocks, first, slug, whole_page
         self._candidate: dict[int, bool] = {}
         self._folded: list[str] | None = None
 
@@ -171,9 +186,16 @@ class _Page:
         """Title-like, and not a byline, a dateline or a caption."""
         if (known := self._candidate.get(i)) is None:
             b = self.blocks[i]
-            known = _is_title_like(b) and b.reason not in _NOT_TITLE_REASONS
+            known = b.reason not in _NOT_TITLE_REASONS and (
+                _is_title_like(b) or (self.vouched(i) and _is_title_like(b, vouched=True))
+            )
             self._candidate[i] = known
         return known
+
+    def vouched(self, i: int) -> bool:
+        """The slug's words are (nearly all) this line's: evidence enough for an odd shape (in a
+        dump; on an HTML page the markup's title makes the visible one a confirmation only)."""
+        return self.whole_page and bool(self.slug) and slug_overlap(self.blocks[i].text, self.slug) >= SLUG_VOUCH
 
     def score(self, i: int) -> float:
         blocks, slug = self.blocks, self.slug
@@ -181,8 +203,7 @@ class _Page:
         score = 0.0
         if slug:
             score += 4.0 * slug_overlap(b.text, slug)
-        if b.kind == "heading":
-            score += 1.5 if b.heading_level <= 1 else 0.5
+        score += _heading_evidence(b)
         score += self.meta_under(i)
         if any(_is_prose(x) for x in blocks[i + 1:i + 7]):
             score += 1.0
@@ -190,7 +211,7 @@ class _Page:
             score += 1.0
         if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
             score += 0.25
-        if self.repetition and self._repeated(i):
+        if self.whole_page and self._repeated(i):
             score += REPEATED
         return score - _title_penalty(b.text)
 
@@ -318,28 +339,42 @@ def _names_line(text: str) -> bool:
     return all(_capitalised(w) for w in rest[0].split())
 
 
-def _is_title_like(block: Block) -> bool:
+def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
     """A headline's shape: a few words (or a CJK line), no sentence or list punctuation at its
-    end, no markup, not a bare name or date. Cheap tests first: most blocks fail early."""
+    end, no markup, not a bare name or date. Cheap tests first: most blocks fail early.
+    `vouched`: the URL's slug names the line, so a name's shape ('Royal Self-Indicting
+    Arrogance', 'The Impeachment Clock') or a Title-Cased line's full stop does not count against it."""
     text = block.text
     if len(text) > 250 or block.reason in _PROMPT_REASONS or block.kind in _BAD_KINDS:
         return False
     words = text.count(" ") + 1
     dense = words * 12 < len(text) and _WIDE.search(text) is not None  # CJK, Thai: few spaces
-    if not (8 <= len(text) <= 150 if dense else 3 <= words <= 30):
+    if not (8 <= len(text) <= 150 if dense else (2 if vouched else 3) <= words <= 30):
         return False
-    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!"))) or block.link_density > 0.5:
+    if block.link_density > 0.5:
         return False
-    return _title_words_ok(text, dense)
+    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
+        return False
+    return _title_words_ok(text, dense, vouched)
+
+
+def _title_cased(text: str) -> bool:
+    """'Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.': a
+    headline's capitals, whatever its last character (a caption or a standfirst is a sentence)."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.8
 
 
 @lru_cache(maxsize=4096)
-def _title_words_ok(text: str, dense: bool) -> bool:
+def _title_words_ok(text: str, dense: bool, vouched: bool = False) -> bool:
     if _MARKUP.search(text):  # a URL, a Markdown link or image, script
         return False
-    if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 3):
+    if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 2 if vouched else 3):
         return False  # "12 of 12", "1/3"
-    if len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
+    if not vouched and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
         return False
     return not (len(text) < 60 and find_date(text) is not None)
 
@@ -353,7 +388,68 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
             and not _MARKUP.search(nxt.text) and not _is_names(_MD_ESCAPE.sub(r"\1", nxt.text).strip(" _*"))):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
-    return _drop_kicker(_MD_ESCAPE.sub(r"\1", text)).strip(" _|*#")
+    return _drop_kicker(_RULE.sub("", _MD_ESCAPE.sub(r"\1", text))).strip(" _|*#")
+
+
+# A horizontal rule a dump glued to the line ('… in Iran unrest ━━━━━━'): box drawing, '=', '-', '~'
+_RULE = re.compile(r"^[\s\u2500-\u259f=~-]{3,}(?=\S)|(?<=\S)\s*[\u2500-\u259f=~-]{3,}\s*$")
+
+
+def _declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """The title the page declares for itself (its og:title), when a dump shows it apart from
+    the visible headline: the last item of the breadcrumb trail above it, or the kicker over it
+    joined as 'Kicker: Headline' when the URL's slug holds the kicker's words too."""
+    return _crumb_title(blocks, i, headline, slug) or _kicker_title(blocks, i, headline, slug)
+
+
+CRUMB_ABOVE = 16  # blocks above the headline where its breadcrumb trail may end
+CRUMB_WORDS = 3  # 'Home', 'Politik', 'Deutschland': a trail's items before the page's own name
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(?:#+\s*)?(\S.*)$")
+
+
+def _crumb_title(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """'1. Home' '2. Sport' '3. Leichtathletik' '4. Berlin-Marathon: Sebastian Hendel im Porträt':
+    a numbered trail of short items whose last one names this page. It is the page's title when
+    it ends with the headline, or holds more of the slug's words than the headline does."""
+    for j in range(i - 1, max(-1, i - CRUMB_ABOVE), -1):
+        m = _NUMBERED.match(blocks[j].text)
+        if m is None or blocks[j].kind != "list-item":
+            continue
+        k, name = int(m.group(1)), m.group(2).strip(" #*_")
+        if k < 2 or not _is_trail(blocks, j, k) or len(name.split()) < REPEAT_MIN_WORDS:
+            return None
+        if _loose(name).endswith(_loose(headline)) or slug_overlap(name, slug) > slug_overlap(headline, slug):
+            return name
+        return None
+    return None
+
+
+def _is_trail(blocks: Sequence[Block], last: int, k: int) -> bool:
+    """The k - 1 blocks above `last` are items '1.' to 'k-1.' of a few words each."""
+    if last - (k - 1) < 0:
+        return False
+    for n, b in enumerate(blocks[last - k + 1:last], 1):
+        m = _NUMBERED.match(b.text)
+        if m is None or int(m.group(1)) != n or len(m.group(2).split()) > CRUMB_WORDS:
+            return False
+    return True
+
+
+KICKER_WORDS = 3  # 'Kenia', 'Krieg in Nahost': a kicker is a few words
+
+
+def _kicker_title(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:
+    """'Kenia' over 'Nairobi von unten' at /522721.kenia-nairobi-von-unten.html: the slug names
+    the kicker's words, the headline lacks them: the page's title is 'Kenia: Nairobi von unten'."""
+    if i == 0 or not slug:
+        return None
+    kicker = blocks[i - 1].text.strip(" _*#")
+    if not 1 <= len(kicker.split()) <= KICKER_WORDS or not kicker[:1].isupper() or _SENTENCE_END.search(kicker):
+        return None
+    words = {w for w in _folded_words(kicker) if len(w) >= 3 and w.isalpha()}
+    if not words or not words <= slug or words & _folded_words(headline):
+        return None
+    return f"{kicker}: {headline}"
 
 
 def _is_names(text: str) -> bool:
@@ -391,7 +487,13 @@ def slug_overlap(text: str, slug: frozenset[str]) -> float:
 
 @lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(_fold(text))) | frozenset(_WORD.findall(_fold(_umlauts(text))))
+    words = frozenset(_WORD.findall(_fold(text)))
+    if _UMLAUT.search(text) is None:  # most lines: the second spelling would be the same
+        return words
+    return words | frozenset(_WORD.findall(_fold(_umlauts(text))))
+
+
+_UMLAUT = re.compile("[äöüÄÖÜ]")
 
 
 def _fold(text: str) -> str:
@@ -410,12 +512,33 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
-    window = range(max(0, anchor - 3), min(len(blocks), anchor + 1 + UNDER_TITLE))
+    window = range(max(0, anchor - 3), _below(blocks, anchor, UNDER_TITLE) + 1)
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
                 return _take_byline(blocks, i, names, found)
     return None
+
+
+def _below(blocks: Sequence[Block], i: int, count: int) -> int:
+    """The index `count` blocks under block i, not counting a Markdown dump's link and image
+    debris (a share bar's URLs wrapped over several lines puts the byline far under the
+    headline in blocks, not in what a reader sees)."""
+    j = i
+    while count > 0 and j + 1 < len(blocks):
+        j += 1
+        if not _is_debris(blocks[j].text):
+            count -= 1
+    return j
+
+
+# 'Phishing-2-3840px-82adf0aebe8ed409.png)', 'ueberzeugen/forum-538944/comment/ "Kommentar lesen")':
+# a piece of a wrapped URL, alone or followed by the link's title
+_URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
+
+
+def _is_debris(text: str) -> bool:
+    return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
 def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
@@ -584,17 +707,23 @@ def _find_dateline(
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Updated: July 29, 2009 10:30 ET")."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
-    around = [(byline, 3, UNDER_TITLE)] if byline is not None else []
+    around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
-    for centre, above, below in [*around, (anchor, 3, UNDER_TITLE), (first, BODY_DATELINE_ABOVE, 0)]:
-        for i in _by_distance(centre, len(blocks), above=above, below=below):
-            text = blocks[i].text
-            if i in found.used or i == anchor or len(text) > META_LINE_CHARS:
-                continue
-            if date := find_date(text, day_first=day_first):
-                found.used[i] = "date"
-                found.candidates.append(Candidate("date", date, "dateline"))
-                return
+    places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
+    lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
+             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
+    for i in lines:
+        if date := find_date(blocks[i].text, day_first=day_first):
+            found.used[i] = "date"
+            found.candidates.append(Candidate("date", date, "dateline"))
+            return
+    # No date written out: one relative to when the page was shown ('heute um 12:19 Uhr'),
+    # which only the caller's reference time can read (see resolve).
+    for i in lines:
+        if relative := find_relative(blocks[i].text):
+            found.used[i] = "date"
+            found.candidates.append(Candidate("modified" if relative.updated else "date", relative, "dateline"))
+            return
 
 
 def _by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:
