@@ -209,11 +209,15 @@ def _byline_elements(body: Any, limit: int) -> list[Any]:
     holding "byline". (A Python walk: XPath contains() tests cost several times more.)"""
     found = []
     for el in body.iterdescendants(etree.Element):
-        cls = el.get("class")
-        if (cls is not None and ("byline" in cls or "author" in cls)) or el.get("rel") == "author" \
-                or "byline" in (el.get("id") or ""):
-            if el.tag != "script":
-                found.append(el)
-                if len(found) == limit:
-                    break
+        if el.tag != "script" and _marked_byline(el):
+            found.append(el)
+            if len(found) == limit:
+                break
     return found
+
+
+def _marked_byline(el: Any) -> bool:
+    cls = el.get("class")
+    if cls is not None and ("byline" in cls or "author" in cls):
+        return True
+    return el.get("rel") == "author" or "byline" in (el.get("id") or "")
