@@ -34,7 +34,7 @@ def _parser() -> Any:
     if parser is None:
         parser = etree.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, recover=True, encoding="utf-8",
-            default_doctype=False, huge_tree=True,
+            default_doctype=False, huge_tree=True, collect_ids=False,  # no id() lookups: no id table
         )
         _local.parser = parser
     return parser
@@ -130,6 +130,42 @@ def _prune(root: Any, removed: list[Removed]) -> None:
         _drop(el, reason, removed, guard)
     for el in _teaser_sections(root):
         _drop(el, "related", removed, guard, check=False)
+    for el in _inline_cards(found.images):
+        _drop(el, "hidden", removed, guard)
+
+
+CARD_LINKS = 3  # links in an inline card (a name, then headlines about that person)
+CARD_LINK_SHARE = 0.6
+
+
+def _inline_cards(images: list[Any]) -> list[Any]:
+    """Hover cards inside running text: a <span> within a paragraph that holds a picture and
+    mostly links ('Ilhan Omar' + photo + her latest headlines, shown on hover). Left in, the
+    card's text is glued into the sentence."""
+    cards = []
+    for img in images:
+        for span in img.iterancestors():
+            if span.tag != "span":
+                break  # only inline wrappers between the picture and the card
+            if _in_paragraph(span) and _mostly_links(span):
+                cards.append(span)
+                break
+    return cards
+
+
+def _in_paragraph(el: Any) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag == "p":
+            return True
+        if anc.tag != "span" and anc.tag not in _INLINE and anc.tag != "a":
+            return False
+    return False
+
+
+def _mostly_links(el: Any) -> bool:
+    links = el.findall(".//a")
+    text = len(_STRING(el))
+    return len(links) >= CARD_LINKS and text > 0 and sum(len(_STRING(a)) for a in links) > CARD_LINK_SHARE * text
 
 
 TEASER_SHARE = 0.6  # the share of a section's items after its heading that have one tag
@@ -175,12 +211,15 @@ class _Found:
         self.main: list[Any] = []
         self.semantic: list[tuple[Any, str]] = []
         self.named: list[tuple[Any, str]] = []
+        self.images: list[Any] = []
         for el in root.iter(etree.Element):
             tag = el.tag
             if tag in _SEMANTIC:
                 self.semantic.append((el, _SEMANTIC[tag]))
             elif tag in _MAIN_TAGS:
                 self.main.append(el)
+            elif tag == "img":
+                self.images.append(el)
             items = el.items()
             if items:
                 self._attributes(el, tag, items)

@@ -1,0 +1,69 @@
+"""HTML pruning rules that act on page structure: teaser sections and inline hover cards."""
+
+from __future__ import annotations
+
+import articlekit
+
+STORY = [
+    "The city council voted on Tuesday to keep the central library open through the summer, "
+    "reversing a plan that would have closed it for renovation in June.",
+    "Residents filled the chamber for more than two hours, many of them parents who said the "
+    "library is the only quiet place their children have to study after school.",
+    "The renovation will now begin in September and is expected to take eight months, the "
+    "council's budget office said in a statement released after the vote.",
+]
+TEASERS = [
+    "A long teaser that reads like prose: the mayor spoke about parks, roads and the new bus "
+    "lanes that will open next spring across the northern districts of the city.",
+    "Another teaser of prose about the harbour, where a ferry company wants to add two routes "
+    "and the port authority has asked for a study of the traffic it would bring.",
+    "A third teaser: the university plans a new campus on the old rail yards, with housing for "
+    "two thousand students and a public park along the canal.",
+]
+
+
+def _page(related_heading: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    teasers = "".join(f'<article class="post"><h2><a href="/t{i}">Teaser {i}</a></h2><p>{t}</p></article>'
+                      for i, t in enumerate(TEASERS))
+    return (
+        "<html><head><title>Library stays open</title></head><body><div id='primary'>"
+        f"<article><h1>Library stays open</h1>{story}</article>"
+        f"<article class='postbox'><h3>{related_heading}</h3>{teasers}<div class='ad'></div></article>"
+        "</div></body></html>"
+    )
+
+
+def test_a_related_section_of_prose_teasers_is_not_body() -> None:
+    article = articlekit.extract(_page("Você pode gostar..."))
+    assert article.text.split("\n\n") == STORY
+    related = [r for r in article.removed if r.reason == "related"]
+    assert related and "the mayor spoke about parks" in related[0].text
+
+
+def test_the_same_row_without_a_related_heading_is_left_to_the_classifier() -> None:
+    # No heading that says "related": the rule does not fire (the teasers are not pruned as related).
+    article = articlekit.extract(_page("Harbour, campus and parks"))
+    assert not any(r.reason == "related" for r in article.removed)
+    assert STORY[0] in article.text
+
+
+def test_a_hover_card_inside_a_sentence_is_left_out() -> None:
+    card = (
+        '<span class="people"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="card"><span><img src="/jane.jpg" alt="">'
+        '<a class="name" href="/people/jane-doe">Jane Doe</a>'
+        '<a href="/a1">Doe questions the budget office over library funding plans</a> '
+        '<a href="/a2">Council members split over the renovation timetable</a> '
+        '<a href="/a3">Parents rally for longer library opening hours</a></span></span></span>'
+    )
+    first = f"Council member {card} (Ward 3) said the vote was a victory for the families of the city."
+    html = (
+        "<html><body><article><h1>Library stays open</h1>"
+        f"<p>{first}</p>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article></body></html>"
+    )
+    article = articlekit.extract(html)
+    assert article.text.split("\n\n")[0] == (
+        "Council member Jane Doe (Ward 3) said the vote was a victory for the families of the city."
+    )
+    assert any(r.reason == "hidden" and "Parents rally" in r.text for r in article.removed)
