@@ -47,7 +47,7 @@ def blocks(text: str) -> list[Block]:
     cols = _line_cols(lines)
     page_width = _page_width(cols)
     if not page_width:
-        return _unwrapped_blocks(lines, any(m in text for m in _MARKDOWN))
+        return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
     out: list[Block] = []
     para: list[str] = []
@@ -82,9 +82,14 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-# What Markdown (html2text) needs: links and images, emphasis, escapes. A page without any of
-# these has no markup to undo and no link that runs on to the next line.
-_MARKDOWN = ("[", "](", "**", "__", "\\")
+def _has_markdown(text: str) -> bool:
+    """Whether the text may hold what Markdown dumps (html2text) have: links and images,
+    emphasis, escapes; without these there is no markup to undo and no link runs on to the
+    next line. (A single character is found fastest: the pairs are looked for only after it.)"""
+    return (
+        "[" in text or "\\" in text or ("]" in text and "](" in text) or ("*" in text and "**" in text)
+        or ("_" in text and "__" in text)
+    )
 
 
 def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
@@ -93,7 +98,11 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
     if not markdown:  # the common case, in a tight loop: one block per line
         plain: list[Block] = []
         for line in map(str.strip, lines):
-            if line:
+            if not line:
+                continue
+            if _is_plain(line):
+                plain.append(Block(line))
+            else:
                 kind, content = _line_kind(line, line)
                 if content := _squeeze(content):
                     plain.append(Block(content, kind))
@@ -172,19 +181,22 @@ def _md_open(line: str) -> bool:
     return ("[" in line or "](" in line) and _MD_OPEN.search(line) is not None
 
 
-def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
-    """The line's kind and its content; `stripped` is the line without its indentation.
-
-    Most lines are plain prose: when the first character cannot start a marker, the line has
-    a space (a placeholder is one word) and no column gap or bar (table rows), none of the
-    patterns below can match, and the regexes are skipped. (A printable line has no
-    whitespace but the space: tabs and no-break spaces are not printable.)
+def _is_plain(stripped: str) -> bool:
+    """A line (without its indentation) that is plain prose, as most are: its first character
+    cannot start a marker, it has a space (a placeholder is one word) and no bar or double
+    space (table rows), and it is printable (so the only whitespace in it is the space).
+    `_line_kind` gives such a line as a paragraph, unchanged, and `_squeeze` leaves it alone.
     """
     first = stripped[0]
-    if (
+    return (
         first not in _MARKER_FIRST and not first.isdecimal() and " " in stripped and "|" not in stripped
-        and "   " not in stripped and stripped.isprintable()
-    ):
+        and "  " not in stripped and stripped.isprintable()
+    )
+
+
+def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
+    """The line's kind and its content; `stripped` is the line without its indentation."""
+    if _is_plain(stripped):  # none of the patterns below can match
         return "paragraph", stripped
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
         return "button", line.strip()
