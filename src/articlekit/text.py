@@ -34,6 +34,9 @@ _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLIN
 _PLACEHOLDERS = re.compile(
     r"^\s*(?:(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+|\S+\.(?:jpe?g|png|gif|webp|svg|avif))\s*$", re.I
 )
+# An image's placeholder within a line: its file name (and query) in brackets; a wrapping
+# renderer may have broken it across lines.
+_INLINE_IMAGE = re.compile(r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]", re.I)
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 # What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
@@ -133,8 +136,16 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
 def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
     """Append the paragraph made of these lines, unless nothing is left of it."""
     joined, link_chars = _unmark(_join(para))
+    if "[" in joined and kind != "button" and (text := _without_images(joined)) != joined:
+        joined, kind = (text, kind) if text else (joined, "button")
     if joined:
         out.append(Block(joined, kind, link_chars=link_chars))
+
+
+def _without_images(text: str) -> str:
+    """The text without the images' placeholders a renderer left inside it ("[photo.jpg?w=640]
+    The price of ..."): a file name is no part of the story."""
+    return " ".join(_INLINE_IMAGE.sub(" ", text).split())
 
 
 def _join(lines: list[str]) -> str:
@@ -206,6 +217,8 @@ def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
         return "heading", line[m.end():].strip()
     if (m := _BULLET.match(line)) and not _is_day_of_month(line[m.end(1):m.end()].strip(), line[m.end():]):
         numbered = line[m.end(1):m.end(1) + 1].isdigit()  # "3." is content; "*" is decoration
+        if _PLACEHOLDERS.match(line[m.end():]):  # "* [photo.jpg]": a listed image, not an item
+            return "button", line[m.end():]
         return "list-item", line.strip() if numbered else line[m.end():]
     if _LYNX_META.match(line):
         return "button", line.strip()
