@@ -36,6 +36,16 @@ def test_teasers_after_the_story_stay_out() -> None:
     assert body(blocks) == STORY
 
 
+def test_lone_teaser_summaries_weigh_less_than_story() -> None:
+    # A short paragraph between two headlines counts half: two teasers no longer outweigh the
+    # widgets between them and the story.
+    summary = ("The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
+               "next one would follow soon after the summer, when the river is low and the builders can work.")
+    widgets = [Block("Share this"), Block("Advertisement"), Block("Most read")]
+    teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
+    assert body([Block(p) for p in STORY] + widgets + teasers) == STORY
+
+
 def test_short_story_paragraphs_are_not_lone() -> None:
     # Short one-sentence paragraphs (tabloid style) end like sentences: they keep each other company.
     story = [
