@@ -57,6 +57,8 @@ TAIL_SHARE = 0.1  # the last tenth of a text dump's blocks ...
 TAIL_WEIGHT = 0.3  # ... weighs this much
 GAP_COST = 600.0  # the most one uninterrupted stretch of boilerplate costs the story's run
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
+LONE_CHARS = 250  # prose shorter than this with no prose on either side (a teaser's summary) ...
+LONE_WEIGHT = 0.5  # ... weighs this much
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -377,8 +379,9 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     """Keep only the maximum-sum run: prose counts for, boilerplate against (Kadane).
 
     Blocks that are content only thanks to their neighbours count for less than prose, so a
-    run of teasers and captions cannot outweigh the story; so does prose in the page's last
-    lines, where footers, contact notices and disclaimers sit.
+    run of teasers and captions cannot outweigh the story; so do short paragraphs standing
+    alone between non-prose (a teaser's summary between its headline and the next one's) and
+    prose in the page's last lines, where footers, contact notices and disclaimers sit.
     """
     best, best_start, best_end = 0.0, 0, -1
     total, start, gap = 0.0, 0, 0.0
@@ -386,6 +389,8 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             weight = 1.0 if first[i] == GOOD else PROMOTED_WEIGHT
+            if weight == 1.0 and len(b.text) < LONE_CHARS and _is_lone(blocks, first, i):
+                weight = LONE_WEIGHT
             total += len(b.text) * weight * (TAIL_WEIGHT if i >= tail else 1.0)
             gap = 0.0
         else:  # one interruption (an ad box, a link list) costs at most GAP_COST
@@ -399,6 +404,15 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _is_lone(blocks: Sequence[Block], first: list[str], i: int) -> bool:
+    """No prose just before or after block i: neither a paragraph nor an uncertain block that
+    ends like a sentence (a story's short paragraph does; a headline does not)."""
+    return not any(
+        first[k] == GOOD or (first[k] == NEAR and _SENTENCE_END.search(blocks[k].text) is not None)
+        for k in (i - 1, i + 1) if 0 <= k < len(blocks)
+    )
 
 
 def _main_container(blocks: Sequence[Block], first: list[str]) -> None:

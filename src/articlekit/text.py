@@ -34,6 +34,9 @@ _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLIN
 _PLACEHOLDERS = re.compile(
     r"^\s*(?:(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+|\S+\.(?:jpe?g|png|gif|webp|svg|avif))\s*$", re.I
 )
+# An image's placeholder within a line: its file name (and query) in brackets; a wrapping
+# renderer may have broken it across lines.
+_INLINE_IMAGE = re.compile(r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]", re.I)
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 # What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
@@ -47,7 +50,7 @@ def blocks(text: str) -> list[Block]:
     cols = _line_cols(lines)
     page_width = _page_width(cols)
     if not page_width:
-        return _unwrapped_blocks(lines, any(m in text for m in _MARKDOWN))
+        return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
     out: list[Block] = []
     para: list[str] = []
@@ -82,9 +85,14 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
-# What Markdown (html2text) needs: links and images, emphasis, escapes. A page without any of
-# these has no markup to undo and no link that runs on to the next line.
-_MARKDOWN = ("[", "](", "**", "__", "\\")
+def _has_markdown(text: str) -> bool:
+    """Whether the text may hold what Markdown dumps (html2text) have: links and images,
+    emphasis, escapes; without these there is no markup to undo and no link runs on to the
+    next line. (A single character is found fastest: the pairs are looked for only after it.)"""
+    return (
+        "[" in text or "\\" in text or ("]" in text and "](" in text) or ("*" in text and "**" in text)
+        or ("_" in text and "__" in text)
+    )
 
 
 def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
@@ -93,7 +101,11 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
     if not markdown:  # the common case, in a tight loop: one block per line
         plain: list[Block] = []
         for line in map(str.strip, lines):
-            if line:
+            if not line:
+                continue
+            if _is_plain(line):
+                plain.append(Block(line))
+            else:
                 kind, content = _line_kind(line, line)
                 if content := _squeeze(content):
                     plain.append(Block(content, kind))
@@ -124,8 +136,16 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
 def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
     """Append the paragraph made of these lines, unless nothing is left of it."""
     joined, link_chars = _unmark(_join(para))
+    if "[" in joined and kind != "button" and (text := _without_images(joined)) != joined:
+        joined, kind = (text, kind) if text else (joined, "button")
     if joined:
         out.append(Block(joined, kind, link_chars=link_chars))
+
+
+def _without_images(text: str) -> str:
+    """The text without the images' placeholders a renderer left inside it ("[photo.jpg?w=640]
+    The price of ..."): a file name is no part of the story."""
+    return " ".join(_INLINE_IMAGE.sub(" ", text).split())
 
 
 def _join(lines: list[str]) -> str:
@@ -172,19 +192,22 @@ def _md_open(line: str) -> bool:
     return ("[" in line or "](" in line) and _MD_OPEN.search(line) is not None
 
 
-def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
-    """The line's kind and its content; `stripped` is the line without its indentation.
-
-    Most lines are plain prose: when the first character cannot start a marker, the line has
-    a space (a placeholder is one word) and no column gap or bar (table rows), none of the
-    patterns below can match, and the regexes are skipped. (A printable line has no
-    whitespace but the space: tabs and no-break spaces are not printable.)
+def _is_plain(stripped: str) -> bool:
+    """A line (without its indentation) that is plain prose, as most are: its first character
+    cannot start a marker, it has a space (a placeholder is one word) and no bar or double
+    space (table rows), and it is printable (so the only whitespace in it is the space).
+    `_line_kind` gives such a line as a paragraph, unchanged, and `_squeeze` leaves it alone.
     """
     first = stripped[0]
-    if (
+    return (
         first not in _MARKER_FIRST and not first.isdecimal() and " " in stripped and "|" not in stripped
-        and "   " not in stripped and stripped.isprintable()
-    ):
+        and "  " not in stripped and stripped.isprintable()
+    )
+
+
+def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
+    """The line's kind and its content; `stripped` is the line without its indentation."""
+    if _is_plain(stripped):  # none of the patterns below can match
         return "paragraph", stripped
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
         return "button", line.strip()
@@ -194,6 +217,8 @@ def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
         return "heading", line[m.end():].strip()
     if (m := _BULLET.match(line)) and not _is_day_of_month(line[m.end(1):m.end()].strip(), line[m.end():]):
         numbered = line[m.end(1):m.end(1) + 1].isdigit()  # "3." is content; "*" is decoration
+        if _PLACEHOLDERS.match(line[m.end():]):  # "* [photo.jpg]": a listed image, not an item
+            return "button", line[m.end():]
         return "list-item", line.strip() if numbered else line[m.end():]
     if _LYNX_META.match(line):
         return "button", line.strip()

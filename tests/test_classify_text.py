@@ -1,0 +1,86 @@
+"""classify.label on text dumps: the story's run, teasers after it, and the speed-ups' exactness."""
+
+from __future__ import annotations
+
+from articlekit import classify, text
+from articlekit.blocks import Block
+
+STORY = [
+    "The city council voted on Tuesday evening to build a network of protected cycle lanes along the river, "
+    "ending a debate that has divided residents for almost three years.",
+    "The plan, which will cost about twelve million pounds, links the northern suburbs with the old harbour "
+    "and the university campus, and it removes parking from four busy streets.",
+    "Supporters said the lanes would make the daily journey safer for children and older people, while shop "
+    "owners warned that losing the parking spaces could drive customers away.",
+    "Work on the first section is expected to begin in the spring, and the council said it would publish a "
+    "timetable for the remaining sections before the end of the year.",
+]
+
+
+def body(blocks: list[Block]) -> list[str]:
+    classify.label(blocks)
+    return [b.text for b in blocks if b.reason is None]
+
+
+def test_teasers_after_the_story_stay_out() -> None:
+    teasers = []
+    for n in range(6):
+        teasers += [
+            Block(f"Mayor opens new bridge number {n}"),
+            Block(f"The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
+                  "next one would follow soon after the summer."),
+            Block("Read more"),
+        ]
+    menu = [Block(w, "list-item") for w in ("News", "Sport", "Weather", "Travel", "Culture")]
+    blocks = [Block(p) for p in STORY] + menu + teasers
+    assert body(blocks) == STORY
+
+
+def test_lone_teaser_summaries_weigh_less_than_story() -> None:
+    # A short paragraph between two headlines counts half: two teasers no longer outweigh the
+    # widgets between them and the story.
+    summary = ("The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
+               "next one would follow soon after the summer, when the river is low and the builders can work.")
+    widgets = [Block("Share this"), Block("Advertisement"), Block("Most read")]
+    teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
+    assert body([Block(p) for p in STORY] + widgets + teasers) == STORY
+
+
+def test_short_story_paragraphs_are_not_lone() -> None:
+    # Short one-sentence paragraphs (tabloid style) end like sentences: they keep each other company.
+    story = [
+        "A HUNTER who killed and ate a wild rabbit has been hit by the plague.",
+        "The man is the third resident to contract the disease, officials said on Sunday, and twenty-eight "
+        "people were quarantined.",
+        "He was admitted to hospital on Saturday.",
+        "Health bosses said the risk of an outbreak was extremely low, but they urged people in the region to "
+        "avoid eating wild animals.",
+    ]
+    assert body([Block(p) for p in story]) == story
+
+
+def test_phrase_prefilter_agrees_with_the_regex() -> None:
+    # _words lets phrase_reason skip the regex scan; with and without the words it must agree.
+    samples = [
+        "Share this article", "Photo: Jane Doe/AP", "The site uses cookies to improve your experience.",
+        "__share this", "© 2024 Example Ltd", "All rights reserved.", "The council voted to build lanes.",
+        "Leave a reply", "by", "Published 3 May 2024", "copyright notice", "Tweet",
+    ]
+    for sample in samples:
+        words, _ = classify._words(sample)
+        n = len(words)
+        assert classify.phrase_reason(sample, n, words) == classify.phrase_reason(sample, n), sample
+
+
+def test_words_match_the_regex() -> None:
+    for sample in ("Hello, World_2 -- ok", "naïve café", "İstanbul ß", "a\tb\x0bc", "___", ""):
+        words, chars = classify._words(sample)
+        assert words == classify._WORD.findall(sample.lower())
+        assert chars == sum(map(len, words))
+
+
+def test_long_dump_is_labelled_in_one_piece() -> None:
+    dump = "\n\n".join(f"{p} This was noted in report {i}." for i in range(50) for p in STORY)
+    blocks = text.blocks(dump)
+    kept = body(blocks)
+    assert len(kept) == len(blocks)

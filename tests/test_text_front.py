@@ -1,0 +1,66 @@
+"""The plain-text front end (text.blocks): kinds, joining, and the fast paths for plain lines."""
+
+from __future__ import annotations
+
+from articlekit import text
+
+
+def kinds(dump: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in text.blocks(dump)]
+
+
+def test_plain_lines_are_paragraphs_unchanged() -> None:
+    assert kinds("The council voted on Tuesday.\n\nIt will cost twelve million.\n") == [
+        ("paragraph", "The council voted on Tuesday."),
+        ("paragraph", "It will cost twelve million."),
+    ]
+
+
+def test_whitespace_other_than_spaces_is_squeezed() -> None:
+    # A tab or a no-break space is not printable: such a line takes the slow path and is squeezed.
+    assert kinds("The council\u00a0 voted\ton Tuesday.") == [("paragraph", "The council voted on Tuesday.")]
+    assert kinds("The council  voted.") == [("paragraph", "The council voted.")]
+
+
+def test_markers_still_recognised() -> None:
+    dump = "* First item here\n\n12. Twelfth item\n\n29. September 2024 was a Sunday\n\n# Heading\n\n> Quote\n"
+    assert [k for k, _ in kinds(dump)] == ["list-item", "list-item", "paragraph", "heading", "quote"]
+
+
+def test_column_gaps_make_table_rows() -> None:
+    assert kinds("Name    Points    Wins") == [("table-row", "Name | Points | Wins")]
+
+
+def test_dotless_i_may_start_a_button() -> None:
+    # re.I lets "IFRAME:" match "ıFRAME:": the fast path must not take such a line as prose.
+    assert kinds("ıFRAME: https://example.com/embed") == [("button", "ıFRAME: https://example.com/embed")]
+
+
+def test_inline_image_placeholder_is_dropped() -> None:
+    dump = "[ps4-controller.jpg?width=640&amp;quality=20] The price of one controller dropped.\n"
+    assert kinds(dump) == [("paragraph", "The price of one controller dropped.")]
+
+
+def test_inline_image_placeholder_wrapped_across_lines() -> None:
+    lines = [
+        "[switch-lite.jpg?width=640&amp;fit=bounds&amp;height=480&amp;quality=20&am",
+        "p;dpr=0.05] Save $31 if you get a turquoise Switch Lite with your choice of",
+        "Pokemon Sword or Shield and a case, which is the best offer we have seen so",
+        "far this year for the console and it will not last for very long at all.",
+        "",
+    ] * 3
+    blocks = text.blocks("\n".join(lines))
+    assert blocks and all(b.text.startswith("Save $31") for b in blocks)
+
+
+def test_listed_image_is_a_button() -> None:
+    assert kinds("* [night-mode-200x200.jpg]\n\n* Night mode on the iPhone 11\n") == [
+        ("button", "[night-mode-200x200.jpg]"),
+        ("list-item", "Night mode on the iPhone 11"),
+    ]
+
+
+def test_markdown_link_running_on_joins_lines() -> None:
+    dump = "See [the full\nreport](https://example.com/report) for details.\n"
+    blocks = text.blocks(dump)
+    assert [(b.text, b.link_chars) for b in blocks] == [("See the full report for details.", len("the full report"))]
