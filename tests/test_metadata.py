@@ -477,3 +477,10 @@ def test_a_title_cased_headline_may_end_with_a_full_stop_when_the_slug_names_it(
     caption = "Home Depot stock is falling after its earnings release, and analysts say why."
     text = _dump("Text size", caption, "Nov. 19, 2019 8:21 am ET")
     assert articlekit.extract(text, url=url, now=NOW).title is None  # a sentence: a caption, a standfirst
+
+
+def test_the_title_a_comment_header_quotes_is_the_headline() -> None:
+    text = ("GROWING AN ONLINE BUSINESS\n\nHow to Adopt an Online Leader Success Mindset\n\n"
+            + "\n\n".join(PROSE) + "\n\nGROWING AN ONLINE BUSINESS\n\nPamela Wilson\n\n"
+            "6 thoughts on “How to Adopt an Online Leader Success Mindset”\n\nJane Roe\n\nNovember 19, 2019 at 9:45 am")
+    assert articlekit.extract(text, now=NOW).title == "How to Adopt an Online Leader Success Mindset"
