@@ -280,6 +280,8 @@ RELATIVE_CHARS = 80  # a relative dateline is a short line of its own
 def find_relative(text: str) -> Relative | None:
     """A date written relative to the page's display time in a short line (see `Relative`):
     a day word next to a clock time, an 'N hours ago', or a line that is only a clock time."""
+    if not _HAS_DIGIT.search(text):  # every form writes a number: a time or a count
+        return None
     folded = " ".join(text.casefold().split())
     if len(folded) <= RELATIVE_CHARS and (found := _relative(folded)):
         return found
@@ -288,6 +290,7 @@ def find_relative(text: str) -> Relative | None:
     return _relative(tail.group(1)) if tail and len(tail.group(1)) <= RELATIVE_CHARS else None
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _AFTER_CAPTION = re.compile(r"[)|·•]\s*([^)|·•]+)$")
 
 

@@ -483,6 +483,7 @@ def _drop_kicker(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of the URL's slug ('.../sweden-tells-5-000-000-households-how-survive/') folded
     to ASCII; empty when the URL has no wordy slug (numeric ids, CJK sites)."""
@@ -555,7 +556,13 @@ def _below(blocks: Sequence[Block], i: int, count: int) -> int:
 _URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
 
 
+DEBRIS_CHARS = 300  # longer blocks hold text a reader sees, whatever links they also hold
+
+
+@lru_cache(maxsize=4096)
 def _is_debris(text: str) -> bool:
+    if len(text) > DEBRIS_CHARS:
+        return False
     return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
