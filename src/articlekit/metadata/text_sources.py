@@ -542,11 +542,11 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
 def _below(blocks: Sequence[Block], i: int, count: int) -> int:
     """The index `count` blocks under block i, not counting a Markdown dump's link and image
     debris (a share bar's URLs wrapped over several lines puts the byline far under the
-    headline in blocks, not in what a reader sees)."""
+    headline in blocks, not in what a reader sees), nor widgets (captions, share buttons, ads)."""
     j = i
     while count > 0 and j + 1 < len(blocks):
         j += 1
-        if not _is_debris(blocks[j].text):
+        if blocks[j].reason not in _WIDGET_REASONS and not _is_debris(blocks[j].text):
             count -= 1
     return j
 
