@@ -477,3 +477,21 @@ def test_a_title_cased_headline_may_end_with_a_full_stop_when_the_slug_names_it(
     caption = "Home Depot stock is falling after its earnings release, and analysts say why."
     text = _dump("Text size", caption, "Nov. 19, 2019 8:21 am ET")
     assert articlekit.extract(text, url=url, now=NOW).title is None  # a sentence: a caption, a standfirst
+
+
+def test_the_title_a_comment_header_quotes_is_the_headline() -> None:
+    text = ("GROWING AN ONLINE BUSINESS\n\nHow to Adopt an Online Leader Success Mindset\n\n"
+            + "\n\n".join(PROSE) + "\n\nGROWING AN ONLINE BUSINESS\n\nPamela Wilson\n\n"
+            "6 thoughts on “How to Adopt an Online Leader Success Mindset”\n\nJane Roe\n\nNovember 19, 2019 at 9:45 am")
+    assert articlekit.extract(text, now=NOW).title == "How to Adopt an Online Leader Success Mindset"
+
+
+def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach() -> None:
+    lines = [("Council approves the riverside cycle lanes", None), ("The plan costs less than expected.", None),
+             ("Print this page", None), ("Lanes by the river", None), ("The riverside path on a Sunday.", None),
+             ("(Photo: Jane Roe / City Archive)", "caption"), ("Advertisement", "advertisement"),
+             ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
+    blocks = [Block(t, reason=r) for t, r in lines]
+    found = text_sources.Header()
+    assert text_sources._find_byline(blocks, 0, found) == 10
+    assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocab import _load
 from .dates import date_start
@@ -68,6 +68,7 @@ def _vocab() -> _Vocab:
 _EMPHASIS = re.compile(r"[_*]+")  # Markdown emphasis: never part of a name
 
 
+@lru_cache(maxsize=4096)
 def unmarked(line: str) -> str:
     """'_VonUlrich Exner_Korrespondent' (html2text: emphasis, a link glued to its prefix) ->
     'Von Ulrich Exner Korrespondent'."""
@@ -91,7 +92,12 @@ def looks_like_byline(line: str) -> bool:
         return False
     line = _ADDRESS.sub(" ", line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
     head = line[: m.start()] if (m := v.cut.search(line)) else line
-    return bool(v.role_tail.search(head.strip(" .,"))) and not is_role(head)
+    head = head.strip(" .,")
+    # the role ends the line: only its last characters can match (a search from the start is slow)
+    return bool(v.role_tail.search(head, max(0, len(head) - ROLE_TAIL_CHARS))) and not is_role(head)
+
+
+ROLE_TAIL_CHARS = 48  # longer than any role in bylines.toml, with its separator
 
 
 def without_prefix(line: str) -> str:

@@ -103,8 +103,36 @@ def find_date(text: str, *, day_first: bool = False) -> dt.date | dt.datetime | 
 _Time = tuple[int, int, int, dt.tzinfo | None]
 
 
+_Candidates = list[tuple[int, dt.date, int, _Time | None]]  # (start, day, end, time) per form found
+
+
 def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] | None:
-    candidates: list[tuple[int, dt.date, int, _Time | None]] = []
+    candidates: _Candidates = []
+    if _YEAR4.search(text):  # only '29.07.09' writes its year with two digits (the named forms are slow)
+        _four_digit_forms(text, candidates)
+    if m := _NUMERIC.search(text):
+        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
+        # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
+        month_first = (sep == "/" and a <= 12 and not day_first) or b > 12
+        d, mo = (b, a) if month_first else (a, b)
+        day = _make_date(y, str(mo), str(d))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
+    if not candidates and (m := _COMPACT.fullmatch(text.strip())):
+        day = _make_date(m.group(1), m.group(2), m.group(3))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
+    if not candidates:
+        return None
+    _, day, end, time = min(candidates, key=lambda c: c[0])
+    return day, end, time
+
+
+_YEAR4 = re.compile(r"\d{4}")
+
+
+def _four_digit_forms(text: str, candidates: _Candidates) -> None:
+    """ISO, 'July 29, 2009', '29. Juli 2009', '2009年7月29日': the forms with a four-digit year."""
     if m := _ISO.search(text):
         day = _make_date(m.group(1), m.group(2), m.group(3))
         if day:
@@ -123,22 +151,6 @@ def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] |
         day = _make_date(m.group("year"), m.group("month"), m.group("day"))
         if day:
             candidates.append((m.start(), day, m.end(), None))
-    if m := _NUMERIC.search(text):
-        a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
-        # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
-        month_first = (sep == "/" and a <= 12 and not day_first) or b > 12
-        d, mo = (b, a) if month_first else (a, b)
-        day = _make_date(y, str(mo), str(d))
-        if day:
-            candidates.append((m.start(), day, m.end(), None))
-    if not candidates and (m := _COMPACT.fullmatch(text.strip())):
-        day = _make_date(m.group(1), m.group(2), m.group(3))
-        if day:
-            candidates.append((m.start(), day, m.end(), None))
-    if not candidates:
-        return None
-    _, day, end, time = min(candidates, key=lambda c: c[0])
-    return day, end, time
 
 
 def _full_year(year: str) -> str:
@@ -233,9 +245,10 @@ def date_start(text: str) -> int | None:
     November 12, 2019")."""
     starts: list[int] = []
     if _HAS_YEAR.search(text):
-        if m := _ISO.search(text):
-            starts.append(m.start())
-        starts += [m.start() for p in _named_patterns() if (m := p.search(text))]
+        if _YEAR4.search(text):
+            if m := _ISO.search(text):
+                starts.append(m.start())
+            starts += [m.start() for p in _named_patterns() if (m := p.search(text))]
         if m := _NUMERIC.search(text):
             starts.append(m.start())
     if m := _day_month().search(text):
@@ -280,6 +293,8 @@ RELATIVE_CHARS = 80  # a relative dateline is a short line of its own
 def find_relative(text: str) -> Relative | None:
     """A date written relative to the page's display time in a short line (see `Relative`):
     a day word next to a clock time, an 'N hours ago', or a line that is only a clock time."""
+    if not _HAS_DIGIT.search(text):  # every form writes a number: a time or a count
+        return None
     folded = " ".join(text.casefold().split())
     if len(folded) <= RELATIVE_CHARS and (found := _relative(folded)):
         return found
@@ -288,6 +303,7 @@ def find_relative(text: str) -> Relative | None:
     return _relative(tail.group(1)) if tail and len(tail.group(1)) <= RELATIVE_CHARS else None
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _AFTER_CAPTION = re.compile(r"[)|·•]\s*([^)|·•]+)$")
 
 

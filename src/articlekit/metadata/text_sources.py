@@ -181,6 +181,7 @@ class _Page:
         self.blocks, self.first, self.slug, self.whole_page = blocks, first, slug, whole_page
         self._candidate: dict[int, bool] = {}
         self._folded: list[str] | None = None
+        self._quoted: frozenset[str] | None = None
 
     def candidate(self, i: int) -> bool:
         """Title-like, and not a byline, a dateline or a caption."""
@@ -213,6 +214,8 @@ class _Page:
             score += 0.25
         if self.whole_page and self._repeated(i):
             score += REPEATED
+        if self.whole_page and _loose(b.text) in self._quoted_titles():
+            score += QUOTED
         return score - _title_penalty(b.text)
 
     def _near_body(self, i: int) -> bool:
@@ -241,6 +244,15 @@ class _Page:
             between = between or (self.candidate(j) and len(self.blocks[j].text) <= LONG_TITLE)
         return 0.0
 
+    def _quoted_titles(self) -> frozenset[str]:
+        """The titles comment headers quote: '6 thoughts on “How to Adopt a Success Mindset”'."""
+        if self._quoted is None:
+            self._quoted = frozenset(
+                _loose(m.group("title")) for b in self.blocks
+                if b.text[:1].isdigit() and len(b.text) <= REPEAT_MAX_CHARS and (m := _QUOTING.match(b.text))
+            )
+        return self._quoted
+
     def _repeated(self, i: int) -> bool:
         """The line's text is printed again in another block of the page (whole, or with a
         little around it: '14. Headline', 'Headline - Photo', '10 thoughts on “Headline”')."""
@@ -259,6 +271,10 @@ class _Page:
 
 
 REPEAT_MAX_CHARS = 480
+QUOTED = 2.0  # a comment header quotes the line: the page's own title
+# '6 thoughts on “Title”', '34 responses to “Title”', '3 Gedanken zu „Title“': a count, a few
+# words, the title in quotes to the end of the line
+_QUOTING = re.compile(r"^\d+\s+\S+(?:\s+\S+){0,2}?\s+[“\"„«‘‹](?P<title>.{8,})[”\"“»’›]\s*$")
 
 
 def _caption_or_notice(block: Block) -> bool:
@@ -296,6 +312,8 @@ def _title_penalty(text: str) -> float:
         penalty += PROMPT_PENALTY
     if _names_line(text):  # 'By Jane Doe, Staff Writer', 'Jane Doe and John Roe, Associated Press'
         penalty += BYLINE_PENALTY
+    if text[:1].isdigit() and _QUOTING.match(text):  # '6 thoughts on “Headline”': a comment header
+        penalty += PROMPT_PENALTY
     return penalty
 
 
@@ -465,6 +483,7 @@ def _drop_kicker(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of the URL's slug ('.../sweden-tells-5-000-000-households-how-survive/') folded
     to ASCII; empty when the URL has no wordy slug (numeric ids, CJK sites)."""
@@ -523,11 +542,11 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
 def _below(blocks: Sequence[Block], i: int, count: int) -> int:
     """The index `count` blocks under block i, not counting a Markdown dump's link and image
     debris (a share bar's URLs wrapped over several lines puts the byline far under the
-    headline in blocks, not in what a reader sees)."""
+    headline in blocks, not in what a reader sees), nor widgets (captions, share buttons, ads)."""
     j = i
     while count > 0 and j + 1 < len(blocks):
         j += 1
-        if not _is_debris(blocks[j].text):
+        if blocks[j].reason not in _WIDGET_REASONS and not _is_debris(blocks[j].text):
             count -= 1
     return j
 
@@ -537,7 +556,13 @@ def _below(blocks: Sequence[Block], i: int, count: int) -> int:
 _URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
 
 
+DEBRIS_CHARS = 300  # longer blocks hold text a reader sees, whatever links they also hold
+
+
+@lru_cache(maxsize=4096)
 def _is_debris(text: str) -> bool:
+    if len(text) > DEBRIS_CHARS:
+        return False
     return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
