@@ -398,7 +398,8 @@ def _segment(body: Any) -> list[Block]:
                 if tag in _CELL:
                     parts.append(" | ")
                 else:
-                    flush()
+                    if parts:
+                        flush()
                     serial += 1
                     path.append(serial)
                     kind_stack.append(_kind_for(tag, kind, kind_stack))
@@ -412,21 +413,24 @@ def _segment(body: Any) -> list[Block]:
                 link_depth += 1
             elif tag == "img":
                 continue
-            if el.text:
-                parts.append(el.text)
+            text = el.text  # (each read of .text or .tail builds a new str: read once)
+            if text:
+                parts.append(text)
                 if link_depth:
-                    link_chars += len(el.text.strip())
+                    link_chars += len(text.strip())
         else:
             if kind is not None and tag not in _CELL:
-                flush()
+                if parts:
+                    flush()
                 kind_stack.pop()
                 path.pop()
             elif tag == "a":
                 link_depth -= 1
-            if el.tail:
-                parts.append(el.tail)
+            tail = el.tail
+            if tail:
+                parts.append(tail)
                 if link_depth:
-                    link_chars += len(el.tail.strip())
+                    link_chars += len(tail.strip())
     flush()
     return out
 
