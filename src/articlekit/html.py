@@ -109,20 +109,27 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None)
     return root
 
 
-def blocks(root: Any) -> HtmlPage:
-    """Prune boilerplate subtrees, then cut the remaining body into blocks."""
-    page = HtmlPage(tree=root)
+def index(root: Any) -> Index:
+    """Strip the subtrees that never hold text, then mark what pruning and metadata look for."""
     etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
-    _prune(root, page.pruned)
+    return Index(root)
+
+
+def blocks(root: Any, found: Index | None = None) -> HtmlPage:
+    """Prune boilerplate subtrees, then cut the remaining body into blocks. `found` is
+    `index(root)` when the caller made it (metadata reads it too)."""
+    if found is None:
+        found = index(root)
+    page = HtmlPage(tree=root)
+    _prune(root, found, page.pruned)
     etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes
     body = root.find("body")
     page.blocks = _segment(body if body is not None else root)
     return page
 
 
-def _prune(root: Any, removed: list[Removed]) -> None:
+def _prune(root: Any, found: Index, removed: list[Removed]) -> None:
     """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
-    found = _Found(root)
     guard = _Guard(root, found.main)
     for el, reason in found.semantic:
         _drop(el, reason, removed, guard)
@@ -202,16 +209,17 @@ def _holds_story(el: Any) -> bool:
 _STORY_INSIDE = etree.XPath("boolean(descendant::h1 | descendant::main | descendant::*[@itemprop='articleBody'])")
 
 
-class _Found:
+class Index:
     """One walk over the elements (a Python `iter` beats libxml2 XPath predicates here):
-    the article's containers, semantic or hidden boilerplate, and class/id-named boilerplate,
-    each in document order."""
+    the article's containers, semantic or hidden boilerplate, class/id-named boilerplate,
+    pictures, and microdata properties (for metadata), each in document order."""
 
     def __init__(self, root: Any) -> None:
         self.main: list[Any] = []
         self.semantic: list[tuple[Any, str]] = []
         self.named: list[tuple[Any, str]] = []
         self.images: list[Any] = []
+        self.itemprops: list[Any] = []
         for el in root.iter(etree.Element):
             tag = el.tag
             if tag in _SEMANTIC:
@@ -226,7 +234,10 @@ class _Found:
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
-        if attrs.get("itemprop") == "articleBody" or attrs.get("role") in _MAIN_ROLES:
+        itemprop = attrs.get("itemprop")
+        if itemprop is not None:
+            self.itemprops.append(el)
+        if itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES:
             self.main.append(el)
         if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs):
             reason = _state_reason(attrs)

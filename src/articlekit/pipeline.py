@@ -14,8 +14,7 @@ from .article import Article, Removed
 from .blocks import Block
 from .limits import Limits
 from .limits import resolve as resolve_limits
-from .metadata import Candidate, Metadata, resolve
-from .metadata.html_sources import candidates as html_candidates
+from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.resolve import _agree, _norm
 from .metadata.text_sources import header
 
@@ -46,8 +45,11 @@ def extract(
     found: list[Candidate] = []
     if source.kind == "html":
         tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
-        found = html_candidates(tree, url)  # before pruning: JSON-LD sits in <script>
-        parsed = html.blocks(tree)
+        found = html_sources.declared(tree, url)  # first: JSON-LD sits in <script>
+        marks = html.index(tree)  # one walk: what pruning and microdata look for
+        authors_known = any(c.field == "authors" for c in found)
+        found += html_sources.in_page(tree, marks.itemprops, authors_known=authors_known)
+        parsed = html.blocks(tree, marks)
         blocks, removed = parsed.blocks, parsed.pruned
     else:
         blocks = text.blocks(source.text)

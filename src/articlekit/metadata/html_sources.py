@@ -17,7 +17,6 @@ from .jsonld import candidates_from_scripts
 
 # The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
 _TAGS = ("script", "meta", "time", "title", "link", "h1")
-_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop]")  # self:: tests in XPath are slow
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
 # meta name/property -> field
 _META_FIELDS = {
@@ -54,16 +53,25 @@ _META_FIELDS = {
 }
 
 
-def candidates(root: Any, url: str | None) -> list[Candidate]:
+def declared(root: Any, url: str | None) -> list[Candidate]:
+    """What the markup declares: JSON-LD, <meta>, <time>, <title>, <link>, <html lang>, <h1>.
+    Read before the front end strips <script>, <meta> and <head>."""
     tags = _by_tag(root)
     out: list[Candidate] = []
     out.extend(_from_jsonld(tags["script"]))
     out.extend(_from_meta(tags["meta"]))
-    out.extend(_from_microdata(root))
     out.extend(_from_time(tags["time"]))
     out.extend(_from_head(root, tags["title"], tags["link"]))
     out.extend(_from_h1(tags["h1"]))
-    if not any(c.field == "authors" for c in out):  # the markup names nobody: read the page
+    return out
+
+
+def in_page(root: Any, itemprops: list[Any], *, authors_known: bool) -> list[Candidate]:
+    """What the page's body says: microdata properties (`itemprops`, the elements carrying
+    one, in page order), and when nothing names the authors, an element marked as a byline.
+    Read before pruning: bylines often sit in a <header> that is pruned."""
+    out = list(_from_microdata(itemprops))
+    if not authors_known and not any(c.field == "authors" for c in out):
         out.extend(_from_visible_byline(root))
     return out
 
@@ -149,8 +157,8 @@ def _in_foreign_item(el: Any) -> bool:
     return False
 
 
-def _from_microdata(root: Any) -> Iterator[Candidate]:
-    for el in _ITEMPROP(root):
+def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
+    for el in itemprops:
         prop = el.get("itemprop")
         if el.tag in ("meta", "link") or prop not in _ITEMPROPS or _in_foreign_item(el):
             continue
