@@ -97,19 +97,23 @@ def _from_meta(metas: list[Any]) -> Iterator[Candidate]:
     tags: list[str] = []
     labels: dict[str, str] = {}
     for meta in metas:
-        if meta.get("content") is None:
+        attrs = dict(meta.items())
+        raw = attrs.get("content")
+        if raw is None:
             continue
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
-               or meta.get("http-equiv") or "").strip().lower()
-        content = " ".join((meta.get("content") or "").split())
-        if not content or (key == (meta.get("itemprop") or "").strip().lower() and _in_foreign_item(meta)):
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+               or attrs.get("http-equiv") or "").strip().lower()
+        label = key.startswith(("twitter:label", "twitter:data"))
+        hit = _META_FIELDS.get(key)
+        if not (hit or label):  # most <meta> tags (viewport, fb:app_id...) say nothing we read
             continue
-        if key.startswith(("twitter:label", "twitter:data")):
+        content = " ".join(raw.split())
+        if not content or (key == (attrs.get("itemprop") or "").strip().lower() and _in_foreign_item(meta)):
+            continue
+        if label:
             labels[key] = content
             continue
-        hit = _META_FIELDS.get(key)
-        if not hit:
-            continue
+        assert hit is not None
         field, source = hit
         if field == "tags":
             tags.extend(t.strip() for t in content.split(",") if t.strip())
