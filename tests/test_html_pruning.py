@@ -67,3 +67,21 @@ def test_a_hover_card_inside_a_sentence_is_left_out() -> None:
         "Council member Jane Doe (Ward 3) said the vote was a victory for the families of the city."
     )
     assert any(r.reason == "hidden" and "Parents rally" in r.text for r in article.removed)
+
+
+def test_the_next_story_preloaded_under_the_page_story_is_left_out() -> None:
+    """Endless-scroll pages carry the next story in a second <article>, often longer than the
+    page's own: the <article> headed by the page's declared title is the story."""
+    other = [f"Next story paragraph {i}: the harbour ferry plans drew questions from residents "
+             "about noise, parking and the cost of the new pier for the city." for i in range(12)]
+    story = STORY + [p.replace("council", "board") for p in STORY]  # 900 characters
+    html = (
+        "<html><head><meta property='og:title' content='Library stays open'></head><body>"
+        "<main><article><h1>Library stays open</h1>" + "".join(f"<p>{p}</p>" for p in story) + "</article></main>"
+        "<div class='under'><article><h1>Ferry plans questioned</h1>"
+        + "".join(f"<p>{p}</p>" for p in other) + "</article></div></body></html>"
+    )
+    article = articlekit.extract(html)
+    assert article.title == "Library stays open"
+    assert article.text.split("\n\n") == story
+    assert any(r.reason == "related" and "Ferry plans questioned" in r.text for r in article.removed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -20,6 +21,7 @@ from .blocks import Block, BlockKind
 from .classify import phrase_reason
 from .errors import InputTooLarge, UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
+from .metadata.resolve import agree
 from .vocab import boilerplate_attr_words
 
 _local = threading.local()
@@ -115,22 +117,25 @@ def index(root: Any) -> Index:
     return Index(root)
 
 
-def blocks(root: Any, found: Index | None = None) -> HtmlPage:
+def blocks(root: Any, found: Index | None = None, titles: Sequence[str] = ()) -> HtmlPage:
     """Prune boilerplate subtrees, then cut the remaining body into blocks. `found` is
-    `index(root)` when the caller made it (metadata reads it too)."""
+    `index(root)` when the caller made it (metadata reads it too); `titles` are the headlines
+    the markup declares (og:title, JSON-LD...), which tell the page's story from others on it."""
     if found is None:
         found = index(root)
     page = HtmlPage(tree=root)
-    _prune(root, found, page.pruned)
+    _prune(root, found, page.pruned, titles)
     etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes
     body = root.find("body")
     page.blocks = _segment(body if body is not None else root)
     return page
 
 
-def _prune(root: Any, found: Index, removed: list[Removed]) -> None:
+def _prune(root: Any, found: Index, removed: list[Removed], titles: Sequence[str] = ()) -> None:
     """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
     guard = _Guard(root, found.main)
+    for el in _other_stories(found.main, titles):
+        _drop(el, "related", removed, guard, check=False)
     for el, reason in found.semantic:
         _drop(el, reason, removed, guard)
     for el, reason in found.named:
@@ -173,6 +178,36 @@ def _mostly_links(el: Any) -> bool:
     links = el.findall(".//a")
     text = len(_STRING(el))
     return len(links) >= CARD_LINKS and text > 0 and sum(len(_STRING(a)) for a in links) > CARD_LINK_SHARE * text
+
+
+STORY_MIN_CHARS = 500  # the story an <article> headed by the page's title must at least hold
+
+
+def _other_stories(main: list[Any], titles: Sequence[str]) -> list[Any]:
+    """Pages that carry more than one story (the next one preloaded under the first, for
+    endless scrolling): when exactly one top-level <article> is headed by a title the page
+    declares, the other <article>s are other stories."""
+    articles = list({id(el): el for el in main if el.tag == "article" and not _inside_article(el)}.values())
+    if len(articles) < 2 or not titles:
+        return []
+    headed = [el for el in articles if _headed_by(el, titles)]
+    if len(headed) != 1 or len(_STRING(headed[0])) < STORY_MIN_CHARS:
+        return []
+    return [el for el in articles if el is not headed[0]]
+
+
+def _inside_article(el: Any) -> bool:
+    return next(el.iterancestors("article"), None) is not None
+
+
+def _headed_by(article: Any, titles: Sequence[str]) -> bool:
+    heading = next(article.iter("h1"), None)
+    if heading is None:
+        heading = next(article.iter("h2"), None)
+    if heading is None:
+        return False
+    text = " ".join(_STRING(heading).split())
+    return any(agree(text, t) or agree(t, text) for t in titles)
 
 
 TEASER_SHARE = 0.6  # the share of a section's items after its heading that have one tag

@@ -49,7 +49,8 @@ def extract(
         marks = html.index(tree)  # one walk: what pruning and microdata look for
         authors_known = any(c.field == "authors" for c in found)
         found += html_sources.in_page(tree, marks.itemprops, authors_known=authors_known)
-        parsed = html.blocks(tree, marks)
+        declared = [str(c.value) for c in found if c.field == "title" and c.source != "h1"]
+        parsed = html.blocks(tree, marks, titles=declared)
         blocks, removed = parsed.blocks, parsed.pruned
     else:
         blocks = text.blocks(source.text)
