@@ -57,7 +57,7 @@ _SEMANTIC = {"nav": "navigation", "aside": "sidebar", "footer": "footer", "menu"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAIN_TAGS = frozenset({"article", "main"})
 _MAIN_ROLES = frozenset({"main", "article"})
-_STATE_ATTRS = frozenset({"hidden", "aria-hidden", "style", "role"})
+_STATE_ATTRS = frozenset({"hidden", "style", "role"})
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
     "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
@@ -137,7 +137,7 @@ def _prune(root: Any, found: Index, removed: list[Removed], titles: Sequence[str
     for el in _other_stories(found.main, titles):
         _drop(el, "related", removed, guard, check=False)
     for el, reason in found.semantic:
-        _drop(el, reason, removed, guard)
+        _drop(el, reason, removed, guard, track=True)
     for el, reason in found.named:
         _drop(el, reason, removed, guard)
     for el in _teaser_sections(root):
@@ -285,8 +285,9 @@ class Index:
 
 
 def _state_reason(attrs: dict[str, str]) -> str | None:
-    """The reason hiding or an ARIA role gives for dropping an element."""
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    """The reason hiding or an ARIA role gives for dropping an element. (aria-hidden is not
+    one: it hides from screen readers only, and paywalled paragraphs carry it.)"""
+    if "hidden" in attrs:
         return "hidden"
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
@@ -296,11 +297,13 @@ def _state_reason(attrs: dict[str, str]) -> str | None:
 
 
 WRAPPER_SHARE = 0.4  # a subtree with this share of the page's prose is a wrapper, never pruned
+SHORT_DROP = 200  # characters below which a dropped element's text all counts as prose
 
 
 class _Guard:
     """Knows which subtrees must survive pruning: <article>/<main>/articleBody, and any
-    subtree holding most of the page's non-link text (a wrapper named "side-of-rail")."""
+    subtree holding most of the page's non-link text still there (a wrapper named
+    "side-of-rail"; once the real sidebars are gone, the column that holds the story)."""
 
     def __init__(self, root: Any, main: list[Any]) -> None:
         self.root = root
@@ -317,6 +320,12 @@ class _Guard:
             return False
         limit = WRAPPER_SHARE * self.prose_chars
         return len(text) < limit or _prose_chars(el) < limit
+
+    def removed(self, el: Any, text: str) -> None:
+        """`el` (string value `text`) left the page: its prose no longer counts. (A short one
+        counts whole: its link text is too little to matter and not worth an XPath.)"""
+        gone = len(text) if len(text) < SHORT_DROP else _prose_chars(el)
+        self.prose_chars = max(1, self.prose_chars - gone)
 
     def attached(self, el: Any) -> bool:
         """Still in the document (lxml elements of a removed subtree keep their document)."""
@@ -387,13 +396,16 @@ def _keys(name: str) -> tuple[str, ...]:
     return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
 
 
-def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True) -> None:
+def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True,
+          track: bool = False) -> None:
     parent = el.getparent()
     if parent is None or not guard.attached(el):
         return
     string = _STRING(el)
     if check and not guard.allows(el, string):
         return
+    if track:
+        guard.removed(el, string)
     text = " ".join(string.split())
     if text:
         removed.append(Removed(text, reason))
