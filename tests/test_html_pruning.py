@@ -85,3 +85,25 @@ def test_the_next_story_preloaded_under_the_page_story_is_left_out() -> None:
     assert article.title == "Library stays open"
     assert article.text.split("\n\n") == story
     assert any(r.reason == "related" and "Ferry plans questioned" in r.text for r in article.removed)
+
+
+def test_a_paywalled_paragraph_marked_aria_hidden_is_body() -> None:
+    """aria-hidden hides from screen readers, not from the page: sites put it on paywalled text."""
+    html = (
+        "<html><body><article><h1>Library stays open</h1>"
+        f"<p>{STORY[0]}</p><p class='paywall' aria-hidden='true'>{STORY[1]}</p><p>{STORY[2]}</p>"
+        "</article></body></html>"
+    )
+    assert articlekit.extract(html).text.split("\n\n") == STORY
+
+
+def test_the_story_column_survives_a_name_that_sounds_like_a_sidebar() -> None:
+    """A two-column layout whose columns are both 'widget-area's: once the real sidebars
+    (<aside>) are gone, the column left holds most of the prose and is not pruned."""
+    sidebar = "".join(f"<aside><p>{t}</p><p>{t}</p></aside>" for t in TEASERS)
+    html = (
+        "<html><body><h1>Library stays open</h1><div class='widget-area-group'>"
+        "<div class='widget-area main-col'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>"
+        f"<div class='widget-area side-col'>{sidebar}{sidebar}</div></div></body></html>"
+    )
+    assert articlekit.extract(html).text.split("\n\n") == STORY
