@@ -274,8 +274,11 @@ class Index:
             self.itemprops.append(el)
         if itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES:
             self.main.append(el)
-        if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs):
-            reason = _state_reason(attrs)
+        if tag not in _SEMANTIC:
+            reason = _state_reason(attrs) if not _STATE_ATTRS.isdisjoint(attrs) else None
+            cls = attrs.get("class")
+            if reason is None and cls and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
+                reason = "hidden"
             if reason:
                 self.semantic.append((el, reason))
         if ("class" in attrs or "id" in attrs) and tag not in ("body", "html"):
@@ -294,6 +297,16 @@ def _state_reason(attrs: dict[str, str]) -> str | None:
         return "hidden"
     role = attrs.get("role")
     return _ROLE_REASON.get(role) if role else None
+
+
+def _hidden_class(cls: str) -> bool:
+    """The utility class that means display:none ("hidden" in Bootstrap 3 and Tailwind, "d-none"
+    in Bootstrap 4), unless another class shows the element on some screens ("md:block",
+    "d-md-block", "visible-lg")."""
+    names = cls.split()
+    if "hidden" not in names and "d-none" not in names:
+        return False
+    return not any(":" in n or (n.startswith(("d-", "visible")) and n != "d-none") for n in names)
 
 
 WRAPPER_SHARE = 0.4  # a subtree with this share of the page's prose is a wrapper, never pruned
