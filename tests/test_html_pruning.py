@@ -112,9 +112,11 @@ def test_the_story_column_survives_a_name_that_sounds_like_a_sidebar() -> None:
 def test_utility_classes_that_hide_an_element() -> None:
     promo = "<ul><li>Unlimited digital access to the Citizen.</li><li>Daily puzzles and the crossword.</li></ul>"
     story = "".join(f"<p>{p}</p>" for p in STORY)
-    for cls, shown in (("benefits hidden", False), ("benefits d-none", False),
-                       ("benefits hidden md:block", True), ("benefits d-none d-md-block", True), ("field-label-hidden", True)):
-        html = f"<html><body><article><h1>Library stays open</h1><div class='{cls}'>{promo}</div>{story}</article></body></html>"
+    cases = (("benefits hidden", False), ("benefits d-none", False), ("benefits hidden md:block", True),
+             ("benefits d-none d-md-block", True), ("field-label-hidden", True))
+    for cls, shown in cases:
+        html = (f"<html><body><article><h1>Library stays open</h1><div class='{cls}'>{promo}</div>"
+                f"{story}</article></body></html>")
         article = articlekit.extract(html)
         assert ("Unlimited digital access" in article.text) is shown, cls
         assert article.text.endswith(STORY[2])
