@@ -84,3 +84,14 @@ def test_long_dump_is_labelled_in_one_piece() -> None:
     blocks = text.blocks(dump)
     kept = body(blocks)
     assert len(kept) == len(blocks)
+
+
+def test_phrase_printed_twice_is_an_image_label() -> None:
+    assert classify._starts_doubled("Neil Gaiman and John M. Ford in 2002 Neil Gaiman and John M. Ford in 2002")
+    assert classify._starts_doubled("Pamela Wilson Pamela Wilson If we haven't met yet, my name is Pamela.")
+    assert not classify._starts_doubled("Bye bye, he said.")  # too short to be an image's label
+    assert not classify._starts_doubled("The council voted. The council voted again on Friday.")
+    label = Block("Business focus: a camera lens Business focus: a camera lens")
+    blocks = [Block(STORY[0]), Block(STORY[1]), label, Block(STORY[2]), Block(STORY[3])]
+    assert body(blocks) == STORY
+    assert label.reason == "caption"

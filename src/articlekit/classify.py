@@ -83,7 +83,8 @@ def label(blocks: Sequence[Block]) -> None:
     classes = [_first_opinion(b, use_stops) for b in blocks]
     is_html = any(b.path for b in blocks)
     _mark_repeated(blocks, classes)
-    if not is_html:  # HTML has link density for this
+    if not is_html:  # HTML has link density for this, and no renderer doubling alt texts
+        _mark_doubled(blocks, classes)
         _mark_link_lists(blocks, classes)
     first = list(classes)
     _use_context(blocks, classes)
@@ -262,6 +263,36 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
         if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
             classes[i] = BAD
             b.reason = "repeated"
+
+
+DOUBLED_MIN = 8  # the shortest phrase whose doubling is taken for an image's labels
+DOUBLED_MAX = 200  # ... and the longest
+
+
+def _mark_doubled(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Text dumps: a block that starts with one phrase printed twice ("Jane Doe Jane Doe If we
+    haven't met", "Neil Gaiman in 2002 Neil Gaiman in 2002") is an image's alternative text and
+    title, or a teaser under them, which a renderer printed on one line."""
+    for i, b in enumerate(blocks):
+        if classes[i] != BAD and _starts_doubled(b.text):
+            classes[i] = BAD
+            b.reason = "caption"  # interrupts a story no more than an image does
+
+
+def _starts_doubled(text: str) -> bool:
+    """Whether the text starts with a phrase (DOUBLED_MIN to DOUBLED_MAX characters, whole
+    words) followed by a space and the same phrase again."""
+    end = text.find(" ")
+    if end < 0:
+        return False
+    first = " " + text[:end]
+    at = text.find(first, max(end, DOUBLED_MIN), DOUBLED_MAX + len(first))
+    while at >= 0:
+        unit, after = text[:at], 2 * at + 1
+        if text.startswith(unit, at + 1) and (after == len(text) or not text[after].isalnum()):
+            return True
+        at = text.find(first, at + 1, DOUBLED_MAX + len(first))
+    return False
 
 
 def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
