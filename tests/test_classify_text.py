@@ -95,3 +95,12 @@ def test_phrase_printed_twice_is_an_image_label() -> None:
     blocks = [Block(STORY[0]), Block(STORY[1]), label, Block(STORY[2]), Block(STORY[3])]
     assert body(blocks) == STORY
     assert label.reason == "caption"
+
+
+def test_recommendations_heading_separates_teasers_from_the_story() -> None:
+    summary = ("The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
+               "next one would follow soon after the summer, when the river is low and the builders can work "
+               "safely on it without closing the road to the harbour for more than a week or two at most.")
+    teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
+    blocks = [Block(p) for p in STORY] + [Block("You may also like")] + teasers
+    assert body(blocks) == STORY

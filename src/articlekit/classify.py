@@ -427,6 +427,8 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
         else:  # one interruption (an ad box, a link list) costs at most GAP_COST
             cost = BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
             cost = min(cost, max(0.0, GAP_COST - gap))
+            if b.reason == "navigation" and _recommends(b.text):  # "Most popular", "You may also like"
+                cost = GAP_COST  # in full: what follows must outweigh it alone
             total, gap = total - cost, gap + cost
         if total <= 0:
             total, start = 0.0, i + 1
@@ -435,6 +437,18 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _recommends(text: str) -> bool:
+    """The block starts with the heading of a list of recommended stories (the phrases of
+    `[recommended]` in data/phrases.toml)."""
+    return _recommended_heading().match(_STRIP.sub("", text.lower())) is not None
+
+
+@cache
+def _recommended_heading() -> re.Pattern[str]:
+    phrases = sorted((re.escape(p.lower()) for p in _phrase_tables()["recommended"]["phrases"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(phrases)})(?:(?<=\W)|\b)")
 
 
 def _is_lone(blocks: Sequence[Block], first: list[str], i: int) -> bool:
