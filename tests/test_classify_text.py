@@ -104,3 +104,12 @@ def test_recommendations_heading_separates_teasers_from_the_story() -> None:
     teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
     blocks = [Block(p) for p in STORY] + [Block("You may also like")] + teasers
     assert body(blocks) == STORY
+
+
+def test_html_recommendations_heading_ends_the_story() -> None:
+    # HTML: the blocks' paths make one container; a recommendations heading inside it ends the story.
+    story = [Block(p, path=(1, 2, 3 + i)) for i, p in enumerate(STORY)]
+    tail = [Block("You might also like", "heading", path=(1, 2, 20)),
+            Block(STORY[0].replace("city council", "regional assembly"), path=(1, 2, 21))]
+    assert body(story + tail) == STORY
+    assert tail[1].reason == "navigation"

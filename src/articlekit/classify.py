@@ -310,14 +310,18 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
     """Once the story has begun, a comment thread's opening (or the author's biography) ends
-    it: all that follows goes."""
+    it: all that follows goes. In HTML, whose sidebars were pruned before, so does a heading of
+    recommended stories (in a text dump, a sidebar before the story may hold one)."""
     header = comment_header()
     headers = {i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)}
     seen = 0
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             seen += len(b.text)
-        opens = b.reason in STORY_ENDERS or (i in headers and len(headers) >= 2)
+        opens = (
+            b.reason in STORY_ENDERS or (i in headers and len(headers) >= 2)
+            or (b.reason == "navigation" and bool(b.path) and _recommends(b.text))
+        )
         if opens and seen >= COMMENTS_AFTER:
             for k in range(i, len(blocks)):
                 classes[k] = BAD
