@@ -420,11 +420,16 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     """
     best, best_start, best_end = 0.0, 0, -1
     total, start, gap = 0.0, 0, 0.0
-    tail = len(blocks) * (1 - TAIL_SHARE)
+    n = len(blocks)
+    tail = n * (1 - TAIL_SHARE)
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             weight = 1.0 if first[i] == GOOD else PROMOTED_WEIGHT
-            if weight == 1.0 and len(b.text) < LONE_CHARS and _is_lone(blocks, first, i):
+            if (
+                weight == 1.0 and len(b.text) < LONE_CHARS and (i == 0 or first[i - 1] != GOOD)
+                and (i + 1 == n or first[i + 1] != GOOD)  # (cheap tests first: most prose has prose beside it)
+                and _is_lone(blocks, first, i)
+            ):
                 weight = LONE_WEIGHT
             total += len(b.text) * weight * (TAIL_WEIGHT if i >= tail else 1.0)
             gap = 0.0
