@@ -84,3 +84,32 @@ def test_long_dump_is_labelled_in_one_piece() -> None:
     blocks = text.blocks(dump)
     kept = body(blocks)
     assert len(kept) == len(blocks)
+
+
+def test_phrase_printed_twice_is_an_image_label() -> None:
+    assert classify._starts_doubled("Neil Gaiman and John M. Ford in 2002 Neil Gaiman and John M. Ford in 2002")
+    assert classify._starts_doubled("Pamela Wilson Pamela Wilson If we haven't met yet, my name is Pamela.")
+    assert not classify._starts_doubled("Bye bye, he said.")  # too short to be an image's label
+    assert not classify._starts_doubled("The council voted. The council voted again on Friday.")
+    label = Block("Business focus: a camera lens Business focus: a camera lens")
+    blocks = [Block(STORY[0]), Block(STORY[1]), label, Block(STORY[2]), Block(STORY[3])]
+    assert body(blocks) == STORY
+    assert label.reason == "caption"
+
+
+def test_recommendations_heading_separates_teasers_from_the_story() -> None:
+    summary = ("The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
+               "next one would follow soon after the summer, when the river is low and the builders can work "
+               "safely on it without closing the road to the harbour for more than a week or two at most.")
+    teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
+    blocks = [Block(p) for p in STORY] + [Block("You may also like")] + teasers
+    assert body(blocks) == STORY
+
+
+def test_html_recommendations_heading_ends_the_story() -> None:
+    # HTML: the blocks' paths make one container; a recommendations heading inside it ends the story.
+    story = [Block(p, path=(1, 2, 3 + i)) for i, p in enumerate(STORY)]
+    tail = [Block("You might also like", "heading", path=(1, 2, 20)),
+            Block(STORY[0].replace("city council", "regional assembly"), path=(1, 2, 21))]
+    assert body(story + tail) == STORY
+    assert tail[1].reason == "navigation"

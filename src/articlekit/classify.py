@@ -83,7 +83,8 @@ def label(blocks: Sequence[Block]) -> None:
     classes = [_first_opinion(b, use_stops) for b in blocks]
     is_html = any(b.path for b in blocks)
     _mark_repeated(blocks, classes)
-    if not is_html:  # HTML has link density for this
+    if not is_html:  # HTML has link density for this, and no renderer doubling alt texts
+        _mark_doubled(blocks, classes)
         _mark_link_lists(blocks, classes)
     first = list(classes)
     _use_context(blocks, classes)
@@ -264,6 +265,36 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
             b.reason = "repeated"
 
 
+DOUBLED_MIN = 8  # the shortest phrase whose doubling is taken for an image's labels
+DOUBLED_MAX = 200  # ... and the longest
+
+
+def _mark_doubled(blocks: Sequence[Block], classes: list[str]) -> None:
+    """Text dumps: a block that starts with one phrase printed twice ("Jane Doe Jane Doe If we
+    haven't met", "Neil Gaiman in 2002 Neil Gaiman in 2002") is an image's alternative text and
+    title, or a teaser under them, which a renderer printed on one line."""
+    for i, b in enumerate(blocks):
+        if classes[i] != BAD and _starts_doubled(b.text):
+            classes[i] = BAD
+            b.reason = "caption"  # interrupts a story no more than an image does
+
+
+def _starts_doubled(text: str) -> bool:
+    """Whether the text starts with a phrase (DOUBLED_MIN to DOUBLED_MAX characters, whole
+    words) followed by a space and the same phrase again."""
+    end = text.find(" ")
+    if end < 0:
+        return False
+    first = " " + text[:end]
+    at = text.find(first, max(end, DOUBLED_MIN), DOUBLED_MAX + len(first))
+    while at >= 0:
+        unit, after = text[:at], 2 * at + 1
+        if text.startswith(unit, at + 1) and (after == len(text) or not text[after].isalnum()):
+            return True
+        at = text.find(first, at + 1, DOUBLED_MAX + len(first))
+    return False
+
+
 def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
     """Text dumps: a run of short list items that are not sentences is a menu or a link list."""
     for i, j in _runs(blocks, ("list-item",)):
@@ -279,14 +310,18 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
     """Once the story has begun, a comment thread's opening (or the author's biography) ends
-    it: all that follows goes."""
+    it: all that follows goes. In HTML, whose sidebars were pruned before, so does a heading of
+    recommended stories (in a text dump, a sidebar before the story may hold one)."""
     header = comment_header()
     headers = {i for i, b in enumerate(blocks) if len(b.text) <= 140 and header.match(b.text)}
     seen = 0
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             seen += len(b.text)
-        opens = b.reason in STORY_ENDERS or (i in headers and len(headers) >= 2)
+        opens = (
+            b.reason in STORY_ENDERS or (i in headers and len(headers) >= 2)
+            or (b.reason == "navigation" and bool(b.path) and _recommends(b.text))
+        )
         if opens and seen >= COMMENTS_AFTER:
             for k in range(i, len(blocks)):
                 classes[k] = BAD
@@ -385,17 +420,24 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     """
     best, best_start, best_end = 0.0, 0, -1
     total, start, gap = 0.0, 0, 0.0
-    tail = len(blocks) * (1 - TAIL_SHARE)
+    n = len(blocks)
+    tail = n * (1 - TAIL_SHARE)
     for i, b in enumerate(blocks):
         if classes[i] == GOOD:
             weight = 1.0 if first[i] == GOOD else PROMOTED_WEIGHT
-            if weight == 1.0 and len(b.text) < LONE_CHARS and _is_lone(blocks, first, i):
+            if (
+                weight == 1.0 and len(b.text) < LONE_CHARS and (i == 0 or first[i - 1] != GOOD)
+                and (i + 1 == n or first[i + 1] != GOOD)  # (cheap tests first: most prose has prose beside it)
+                and _is_lone(blocks, first, i)
+            ):
                 weight = LONE_WEIGHT
             total += len(b.text) * weight * (TAIL_WEIGHT if i >= tail else 1.0)
             gap = 0.0
         else:  # one interruption (an ad box, a link list) costs at most GAP_COST
             cost = BAD_BLOCK_COST.get(b.reason or "", INTERRUPTION_COST) + BAD_WEIGHT * len(b.text)
             cost = min(cost, max(0.0, GAP_COST - gap))
+            if b.reason == "navigation" and _recommends(b.text):  # "Most popular", "You may also like"
+                cost = GAP_COST  # in full: what follows must outweigh it alone
             total, gap = total - cost, gap + cost
         if total <= 0:
             total, start = 0.0, i + 1
@@ -404,6 +446,18 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _recommends(text: str) -> bool:
+    """The block starts with the heading of a list of recommended stories (the phrases of
+    `[recommended]` in data/phrases.toml)."""
+    return _recommended_heading().match(_STRIP.sub("", text.lower())) is not None
+
+
+@cache
+def _recommended_heading() -> re.Pattern[str]:
+    phrases = sorted((re.escape(p.lower()) for p in _phrase_tables()["recommended"]["phrases"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(phrases)})(?:(?<=\W)|\b)")
 
 
 def _is_lone(blocks: Sequence[Block], first: list[str], i: int) -> bool:
