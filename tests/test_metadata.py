@@ -495,3 +495,11 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
     found = text_sources.Header()
     assert text_sources._find_byline(blocks, 0, found) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
+
+
+def test_byline_unwrapped_onto_the_last_paragraph_of_a_longer_standfirst() -> None:
+    text = _dump("Elever åtalas för misshandel på Lundsberg", "Publicerad 23 okt 2025 kl 10.23",
+                 "Eleverna trängde på natten in och misshandlade flera andra elever, enligt åtalet.",
+                 "I sovrummen slog de skolkamraterna med skärp.",
+                 "Nu åtalas fem elever för misshandel och grovt hemfridsbrott. Viktor Hedlund")
+    assert articlekit.extract(text, now=NOW).authors == ("Viktor Hedlund",)

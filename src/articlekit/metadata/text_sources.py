@@ -693,13 +693,14 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 
+DEK_BLOCKS = 4  # a standfirst of up to three paragraphs under a dateline, the name glued to the last
 _TAIL_NAME = re.compile(r"[.!?…]\s+(\S+(?:\s\S+){1,3})$")
 
 
 def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'He told the truth about the threat. John Nichols': a dump unwrapped the standfirst and
     the byline under it into one paragraph."""
-    if not anchor < i <= anchor + 3 or not (m := _TAIL_NAME.search(blocks[i].text)):
+    if not anchor < i <= anchor + DEK_BLOCKS or not (m := _TAIL_NAME.search(blocks[i].text)):
         return []
     names = _all_full_names(parse_byline(m.group(1)))
     return names if len(names) == 1 and names[0] == m.group(1) and _plain_person_name(names[0]) else []
