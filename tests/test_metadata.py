@@ -503,3 +503,11 @@ def test_byline_unwrapped_onto_the_last_paragraph_of_a_longer_standfirst() -> No
                  "I sovrummen slog de skolkamraterna med skärp.",
                  "Nu åtalas fem elever för misshandel och grovt hemfridsbrott. Viktor Hedlund")
     assert articlekit.extract(text, now=NOW).authors == ("Viktor Hedlund",)
+
+
+def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
+    lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
+    blocks = [Block(t) for t in lines]
+    found = text_sources.Header()
+    assert text_sources._far_byline(blocks, 16, found) == 14
+    assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates

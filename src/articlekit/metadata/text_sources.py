@@ -572,8 +572,10 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
     for i in _by_distance(first, stop, above=first, below=LOOK_AHEAD):
         text = blocks[i].text
-        if blocks[i].reason in _PROMPT_REASONS or len(text) > META_LINE_CHARS or not starts_like_byline(text):
-            continue  # only lines that open with 'By', 'Von', … (cheap test first)
+        if blocks[i].reason in _PROMPT_REASONS or len(text) > META_LINE_CHARS:
+            continue
+        if not (starts_like_byline(text) or is_prefix_only(text)):
+            continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
         if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
             return _take_byline(blocks, i, names, found)
     return None
