@@ -511,3 +511,8 @@ def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     found = text_sources.Header()
     assert text_sources._far_byline(blocks, 16, found) == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
+
+
+def test_a_cjk_headline_is_not_taken_for_a_bare_name() -> None:
+    text = _dump("商品の改造が商標法違反に！？", "by ライトハウス国際特許事務所／ 2016.12.01")
+    assert articlekit.extract(text, now=NOW).title == "商品の改造が商標法違反に！？"

@@ -392,7 +392,8 @@ def _title_words_ok(text: str, dense: bool, vouched: bool = False) -> bool:
         return False
     if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 2 if vouched else 3):
         return False  # "12 of 12", "1/3"
-    if not vouched and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
+    # a bare name ('Jane Doe'); a CJK line this long is no name ('商品の改造が商標法違反に！？')
+    if not (vouched or dense) and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
         return False
     return not (len(text) < 60 and find_date(text) is not None)
 
