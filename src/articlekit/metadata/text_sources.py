@@ -105,16 +105,17 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, wh
     from the story (a dump may render it there), and with its repetitions elsewhere as evidence."""
     n = len(blocks)
     last = min(n, first + LOOK_AHEAD + 1)
-    # the slug's words vouch for a headline anywhere
-    stop = n if slug and whole_page else (last if first < n else n)
+    # the slug's words, or a byline under the line and its repetition elsewhere, vouch for a
+    # headline far below where the classifier saw the story start (a menu line taken for it)
+    stop = n if whole_page else (last if first < n else n)
     page = _Page(blocks, first, slug, whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
-        if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
+        if i >= last and slug and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
             continue
         if not page.candidate(i) or _score_bound(blocks[i], i, first, slug) <= best_score:
             continue
-        if i >= last and page.meta_under(i) < META_UNDER:
+        if i >= last and (page.meta_under(i) < META_UNDER or not (slug or page.repeated(i))):
             continue  # far below the story's start: only a headline with its byline or dateline
         score = page.score(i)
         if score > best_score:
@@ -212,7 +213,7 @@ class _Page:
             score += 1.0
         if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
             score += 0.25
-        if self.whole_page and self._repeated(i):
+        if self.whole_page and self.repeated(i):
             score += REPEATED
         if self.whole_page and _loose(b.text) in self._quoted_titles():
             score += QUOTED
@@ -253,7 +254,7 @@ class _Page:
             )
         return self._quoted
 
-    def _repeated(self, i: int) -> bool:
+    def repeated(self, i: int) -> bool:
         """The line's text is printed again in another block of the page (whole, or with a
         little around it: '14. Headline', 'Headline - Photo', '10 thoughts on “Headline”')."""
         text = self.blocks[i].text
