@@ -526,3 +526,9 @@ def test_without_a_slug_a_far_headline_needs_its_dateline_and_a_repetition() -> 
     blocks = [Block(t) for t in lines]
     assert text_sources._find_title(blocks, 0, frozenset()) == 5
     assert text_sources._find_title(blocks[:-1], 0, frozenset()) != 5  # printed once: no evidence enough
+
+
+def test_slug_words_cut_where_a_slugifier_dropped_a_letter() -> None:
+    slug = text_sources.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
+    assert text_sources.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
+    assert "sinwars" in text_sources._folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs

@@ -509,12 +509,19 @@ def slug_overlap(text: str, slug: frozenset[str]) -> float:
 @lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
     words = frozenset(_WORD.findall(_fold(text)))
-    if _UMLAUT.search(text) is None:  # most lines: the second spelling would be the same
+    if text.isascii():  # most lines: the other spellings would be the same
+        return words
+    # slugifiers that drop letters that are not ASCII cut a word there ('veículos' -> 've-culos');
+    # other characters go as in _fold ('Sinwar’s' -> 'sinwars')
+    cut = _NOT_ASCII_LETTER.sub(" ", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    words |= frozenset(_WORD.findall(cut))
+    if _UMLAUT.search(text) is None:
         return words
     return words | frozenset(_WORD.findall(_fold(_umlauts(text))))
 
 
 _UMLAUT = re.compile("[äöüÄÖÜ]")
+_NOT_ASCII_LETTER = re.compile(r"[^\W\d_a-z]")  # (on case-folded text)
 
 
 def _fold(text: str) -> str:
