@@ -187,3 +187,12 @@ def test_a_sentence_about_something_else_is_no_relative_date(text: str) -> None:
 def test_a_relative_date_at_the_end_of_a_meta_line() -> None:
     assert find_relative("Jane Doe · 3 hours ago") == Relative(ago=dt.timedelta(hours=3))
     assert find_relative("Today 12:01 AM") == Relative(clock=(0, 1))
+
+
+def test_a_relative_clock_with_its_zone_takes_the_day_in_that_zone() -> None:
+    updated = find_relative("Updated 10:01 pm PST")
+    assert updated == Relative(clock=(22, 1), updated=True, zone=-480)
+    seen = dt.datetime(2019, 11, 20, 3, 0, tzinfo=dt.UTC)  # still the 19th in California
+    assert updated.at(seen) == dt.datetime(2019, 11, 19, 22, 1)
+    assert find_relative("Today at 9:45 am EST") == Relative(clock=(9, 45), zone=-300)
+    assert find_relative("10:01 pm Ortszeit") is None  # not a zone: not a dateline

@@ -337,13 +337,13 @@ def test_a_line_repeated_elsewhere_on_the_page_is_evidence_for_a_headline() -> N
     blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
                        + "\n\nMore stories\n\n14. Council approves the riverside cycle lanes")
     page = text_sources._Page(blocks, 2, frozenset())
-    assert page._repeated(0)
+    assert page.repeated(0)
     blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
                        + "\n\n© 2019 Council approves the riverside cycle lanes. All rights reserved.")
-    assert not text_sources._Page(blocks, 2, frozenset())._repeated(0)  # a copyright line: the site's name
+    assert not text_sources._Page(blocks, 2, frozenset()).repeated(0)  # a copyright line: the site's name
     twice = "Council approves the riverside cycle lanes"
     blocks = _labelled(_dump(twice, twice))
-    assert not text_sources._Page(blocks, 2, frozenset())._repeated(0)  # next to itself: alt text and caption
+    assert not text_sources._Page(blocks, 2, frozenset()).repeated(0)  # next to itself: alt text and caption
 
 
 def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
@@ -495,3 +495,40 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
     found = text_sources.Header()
     assert text_sources._find_byline(blocks, 0, found) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
+
+
+def test_byline_unwrapped_onto_the_last_paragraph_of_a_longer_standfirst() -> None:
+    text = _dump("Elever åtalas för misshandel på Lundsberg", "Publicerad 23 okt 2025 kl 10.23",
+                 "Eleverna trängde på natten in och misshandlade flera andra elever, enligt åtalet.",
+                 "I sovrummen slog de skolkamraterna med skärp.",
+                 "Nu åtalas fem elever för misshandel och grovt hemfridsbrott. Viktor Hedlund")
+    assert articlekit.extract(text, now=NOW).authors == ("Viktor Hedlund",)
+
+
+def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
+    lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
+    blocks = [Block(t) for t in lines]
+    found = text_sources.Header()
+    assert text_sources._far_byline(blocks, 16, found) == 14
+    assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
+
+
+def test_a_cjk_headline_is_not_taken_for_a_bare_name() -> None:
+    text = _dump("商品の改造が商標法違反に！？", "by ライトハウス国際特許事務所／ 2016.12.01")
+    assert articlekit.extract(text, now=NOW).title == "商品の改造が商標法違反に！？"
+
+
+def test_without_a_slug_a_far_headline_needs_its_dateline_and_a_repetition() -> None:
+    menu = "人民日报人民日报海外版中国汽车报中国能源报健康时报证券时报国际金融报网讽刺与幽默"
+    headline = "促进航天技术更好惠及人民――习近平主席向首届论坛致贺信"
+    filler = ["人民网智慧党建体验中心", "全国重点实验室环球网海外网", "人民图片人民网研究院", "人民慕课"]
+    lines = [menu, *filler, headline, "2024年04月24日08:22 | 来源：人民网－人民日报", *PROSE, "相关新闻", headline]
+    blocks = [Block(t) for t in lines]
+    assert text_sources._find_title(blocks, 0, frozenset()) == 5
+    assert text_sources._find_title(blocks[:-1], 0, frozenset()) != 5  # printed once: no evidence enough
+
+
+def test_slug_words_cut_where_a_slugifier_dropped_a_letter() -> None:
+    slug = text_sources.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
+    assert text_sources.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
+    assert "sinwars" in text_sources._folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs

@@ -275,12 +275,19 @@ class Relative:
     clock: tuple[int, int] | None = None
     ago: dt.timedelta | None = None
     updated: bool = False
+    zone: int | None = None  # minutes east of UTC, when the clock names its zone ('10:01 pm PST')
 
     def at(self, now: dt.datetime) -> dt.date | dt.datetime:
-        """The value as of `now`: a clock time is the site's local time (no zone is written)."""
+        """The value as of `now`: the day is `now`'s day in the zone the clock names (else in
+        `now`'s own); the clock stays the site's local time, naive: `now` may be a bound (the
+        end of a crawl's day) rather than the moment the page was shown, so a zoned '10:01 pm'
+        could seem to lie after it."""
         if self.ago is not None:
             return now - self.ago
-        day = now.date() - dt.timedelta(days=self.days_back)
+        local = now
+        if self.zone is not None and now.tzinfo is not None:
+            local = now.astimezone(dt.timezone(dt.timedelta(minutes=self.zone)))
+        day = local.date() - dt.timedelta(days=self.days_back)
         if self.clock is None:
             return day
         return dt.datetime(day.year, day.month, day.day, *self.clock)
@@ -317,19 +324,32 @@ def _relative(folded: str) -> Relative | None:
             return Relative(days_back=n, updated=updated)
         minutes = n * 60 if unit in _vocab()["hours"] else n
         return Relative(ago=dt.timedelta(minutes=minutes), updated=updated)
-    if m := _day_word_pattern().search(rest):
+    if (m := _day_word_pattern().search(rest)) and (zone := _zone(m.group("zone"))) != _NO_ZONE:
         clock = _clock(m.group("time"))
         if clock is not None:
             days_back = 0 if m.group("day") in _vocab()["today"] else 1
-            return Relative(days_back=days_back, clock=clock, updated=updated)
-    # The header of a story of the day; a time needs its 'Uhr', 'pm' or label ('2:07' is a video's length).
-    if (m := _BARE_TIME.fullmatch(rest)) and (m.group("mark") or label):
+            return Relative(days_back=days_back, clock=clock, updated=updated, zone=zone)
+    # The header of a story of the day; a time needs its 'Uhr', 'pm', zone or label ('2:07' is a
+    # video's length).
+    m = _BARE_TIME.fullmatch(rest)
+    if m and (m.group("mark") or m.group("zone") or label) and (zone := _zone(m.group("zone"))) != _NO_ZONE:
         clock = _clock(m.group("time"))
-        return Relative(clock=clock, updated=updated) if clock is not None else None
+        return Relative(clock=clock, updated=updated, zone=zone) if clock is not None else None
     return None
 
 
-_BARE_TIME = re.compile(r"(?P<time>\d{1,2}[:.h]\d{2}\s*(?P<mark>[ap]\.?\s?m\.?|uhr|h|hrs)?)\.?")
+_BARE_TIME = re.compile(
+    r"(?P<time>\d{1,2}[:.h]\d{2}\s*(?P<mark>[ap]\.?\s?m\.?|uhr|h|hrs)?)\.?(?:\s*(?P<zone>[a-z]{2,5}))?"
+)
+_NO_ZONE = -1  # a word after the time that names no zone we know: not a dateline
+
+
+def _zone(word: str | None) -> int | None:
+    """Minutes east of UTC for 'pst', 'cet', …; None when no zone is written; _NO_ZONE when the
+    word is not a zone."""
+    if word is None or word in ("uhr", "h", "hrs"):  # (the clock's own word, no zone)
+        return None
+    return _zones().get(word, _NO_ZONE)
 _LABEL_END = re.compile(r"^[\s:,.\-–—|]+")
 
 
@@ -392,5 +412,5 @@ def _day_word_pattern() -> re.Pattern[str]:
     v = _vocab()
     day = rf"(?P<day>{_alternatives(v['today'] | v['yesterday'])})"
     joiner = rf"(?:\s*,?\s*(?:{_alternatives(v['joiners'])})?\s*)"
-    time = r"(?P<time>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?)(?![\d.:])"
+    time = r"(?P<time>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?)(?![\d.:])(?:\s+(?P<zone>[a-z]{2,5})(?!\w))?"
     return re.compile(rf"(?<!\w){day}{joiner}{time}{_LINE_END}")

@@ -105,16 +105,17 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, wh
     from the story (a dump may render it there), and with its repetitions elsewhere as evidence."""
     n = len(blocks)
     last = min(n, first + LOOK_AHEAD + 1)
-    # the slug's words vouch for a headline anywhere
-    stop = n if slug and whole_page else (last if first < n else n)
+    # the slug's words, or a byline under the line and its repetition elsewhere, vouch for a
+    # headline far below where the classifier saw the story start (a menu line taken for it)
+    stop = n if whole_page else (last if first < n else n)
     page = _Page(blocks, first, slug, whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
-        if i >= last and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
+        if i >= last and slug and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
             continue
         if not page.candidate(i) or _score_bound(blocks[i], i, first, slug) <= best_score:
             continue
-        if i >= last and page.meta_under(i) < META_UNDER:
+        if i >= last and (page.meta_under(i) < META_UNDER or not (slug or page.repeated(i))):
             continue  # far below the story's start: only a headline with its byline or dateline
         score = page.score(i)
         if score > best_score:
@@ -212,7 +213,7 @@ class _Page:
             score += 1.0
         if b.reason in ("repeated", "outside-main", "not-prose", "too-short", None):
             score += 0.25
-        if self.whole_page and self._repeated(i):
+        if self.whole_page and self.repeated(i):
             score += REPEATED
         if self.whole_page and _loose(b.text) in self._quoted_titles():
             score += QUOTED
@@ -253,7 +254,7 @@ class _Page:
             )
         return self._quoted
 
-    def _repeated(self, i: int) -> bool:
+    def repeated(self, i: int) -> bool:
         """The line's text is printed again in another block of the page (whole, or with a
         little around it: '14. Headline', 'Headline - Photo', '10 thoughts on “Headline”')."""
         text = self.blocks[i].text
@@ -392,7 +393,8 @@ def _title_words_ok(text: str, dense: bool, vouched: bool = False) -> bool:
         return False
     if sum(1 for w in _WORD.findall(text) if not w.isdigit()) < (1 if dense else 2 if vouched else 3):
         return False  # "12 of 12", "1/3"
-    if not vouched and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
+    # a bare name ('Jane Doe'); a CJK line this long is no name ('商品の改造が商標法違反に！？')
+    if not (vouched or dense) and len(text) <= 40 and len(text.split()) <= 3 and is_name(text):
         return False
     return not (len(text) < 60 and find_date(text) is not None)
 
@@ -507,12 +509,19 @@ def slug_overlap(text: str, slug: frozenset[str]) -> float:
 @lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
     words = frozenset(_WORD.findall(_fold(text)))
-    if _UMLAUT.search(text) is None:  # most lines: the second spelling would be the same
+    if text.isascii():  # most lines: the other spellings would be the same
+        return words
+    # slugifiers that drop letters that are not ASCII cut a word there ('veículos' -> 've-culos');
+    # other characters go as in _fold ('Sinwar’s' -> 'sinwars')
+    cut = _NOT_ASCII_LETTER.sub(" ", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    words |= frozenset(_WORD.findall(cut))
+    if _UMLAUT.search(text) is None:
         return words
     return words | frozenset(_WORD.findall(_fold(_umlauts(text))))
 
 
 _UMLAUT = re.compile("[äöüÄÖÜ]")
+_NOT_ASCII_LETTER = re.compile(r"[^\W\d_a-z]")  # (on case-folded text)
 
 
 def _fold(text: str) -> str:
@@ -572,8 +581,10 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
     for i in _by_distance(first, stop, above=first, below=LOOK_AHEAD):
         text = blocks[i].text
-        if blocks[i].reason in _PROMPT_REASONS or len(text) > META_LINE_CHARS or not starts_like_byline(text):
-            continue  # only lines that open with 'By', 'Von', … (cheap test first)
+        if blocks[i].reason in _PROMPT_REASONS or len(text) > META_LINE_CHARS:
+            continue
+        if not (starts_like_byline(text) or is_prefix_only(text)):
+            continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
         if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
             return _take_byline(blocks, i, names, found)
     return None
@@ -675,8 +686,10 @@ META_SEGMENT_WORDS = 5  # 'Januar 2026', '3 Minuten Lesezeit': the other segment
 def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'Noora Mykkanen' alone on its line, a few blocks under the headline, next to a dateline
     or repeated (an avatar's text and the link)."""
+    if not anchor < i <= anchor + 6 or blocks[i].kind in ("button", "table-row") or len(blocks[i].text) > 400:
+        return []  # (cheap tests first; placeholders may make a long line short)
     text = without_placeholders(blocks[i].text)
-    if not anchor < i <= anchor + 6 or len(text) > 80 or blocks[i].kind in ("button", "table-row"):
+    if len(text) > 80:
         return []
     names = _all_full_names(parse_byline(text))
     if not names or not text.startswith(names[0]) or len(text) - sum(len(n) for n in names) > 25:
@@ -693,13 +706,14 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 
+DEK_BLOCKS = 4  # a standfirst of up to three paragraphs under a dateline, the name glued to the last
 _TAIL_NAME = re.compile(r"[.!?…]\s+(\S+(?:\s\S+){1,3})$")
 
 
 def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     """'He told the truth about the threat. John Nichols': a dump unwrapped the standfirst and
     the byline under it into one paragraph."""
-    if not anchor < i <= anchor + 3 or not (m := _TAIL_NAME.search(blocks[i].text)):
+    if not anchor < i <= anchor + DEK_BLOCKS or not (m := _TAIL_NAME.search(blocks[i].text)):
         return []
     names = _all_full_names(parse_byline(m.group(1)))
     return names if len(names) == 1 and names[0] == m.group(1) and _plain_person_name(names[0]) else []
