@@ -58,6 +58,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAIN_TAGS = frozenset({"article", "main"})
 _MAIN_ROLES = frozenset({"main", "article"})
 _STATE_ATTRS = frozenset({"hidden", "style", "role"})
+_READ_ATTRS = _STATE_ATTRS | {"class", "id", "itemprop"}  # the attributes the index looks at
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
     "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
@@ -264,8 +265,23 @@ class Index:
             elif tag == "img":
                 self.images.append(el)
             items = el.items()
-            if items:
-                self._attributes(el, tag, items)
+            if not items:
+                continue
+            if len(items) == 1:  # most elements carry one attribute: a class, or an href
+                key, value = items[0]
+                if key == "class":
+                    self._class_only(el, tag, value)
+                    continue
+                if key not in _READ_ATTRS:
+                    continue
+            self._attributes(el, tag, items)
+
+    def _class_only(self, el: Any, tag: str, cls: str) -> None:
+        """`_attributes` for an element whose one attribute is `class="cls"`."""
+        if tag not in _SEMANTIC and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
+            self.semantic.append((el, "hidden"))
+        if tag not in ("body", "html") and (reason := attr_reason(f"{cls} ")):
+            self.named.append((el, reason))
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
