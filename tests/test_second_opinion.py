@@ -31,3 +31,16 @@ def test_ordinary_article_does_not_ask_for_a_second_opinion() -> None:
     assert "text" not in article.provenance
     assert len(article.paragraphs) == 6
     assert article.paragraphs[0].startswith("Paragraph 0: the council met")
+
+
+def test_the_second_opinion_never_glues_words_across_elements() -> None:
+    """readability's text_content() joins text nodes with nothing between them: the last word
+    of one block and the first of the next became one word that is nowhere on the page."""
+    from articlekit.fallback import second_opinion
+
+    page = ("<html><body><div><ul><li>The council said<ul><li>and was clear that the library stays open "
+            "for the whole summer, whatever the budget office says about it.</li></ul></li></ul>"
+            + "<p>Residents filled the hall for two hours to argue for the library and its staff.</p>" * 3
+            + "</body></html>")
+    words = {w for p in second_opinion(page) for w in p.split()}
+    assert "saidand" not in words

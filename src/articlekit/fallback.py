@@ -40,7 +40,7 @@ def second_opinion(page_html: str) -> list[str]:
         # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
         # would come back as entity text. Drop them, and keep only paragraphs of the page's words.
         etree.strip_elements(page, *_RAW_TEXT, with_tail=False)
-        page_words = set(_WORD.findall(page.text_content()))
+        page_words = set(_WORD.findall(_text(page)))
         summary = Document(etree.tostring(page, encoding="unicode")).summary(html_partial=True)
         root = html.fromstring(summary) if summary.strip() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError) as exc:
@@ -48,9 +48,15 @@ def second_opinion(page_html: str) -> list[str]:
         return []
     if root is None:
         return []
-    paragraphs = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS)]
+    paragraphs = [" ".join(_text(el).split()) for el in root.iter(*_BLOCKS)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
-        whole = " ".join(root.text_content().split())
+        whole = " ".join(_text(root).split())
         paragraphs = [whole] if whole else []
     return [p for p in paragraphs if page_words.issuperset(_WORD.findall(p))]
+
+
+def _text(el: etree._Element) -> str:
+    """An element's text with a space between text nodes: `text_content()` glues the last word
+    of one block to the first of the next ("said" + "and was" -> "saidand was")."""
+    return " ".join(el.itertext())
