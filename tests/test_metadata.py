@@ -493,7 +493,7 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
              ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
     blocks = [Block(t, reason=r) for t, r in lines]
     found = text_sources.Header()
-    assert text_sources._find_byline(blocks, 0, found) == 10
+    assert text_sources._find_byline(blocks, 0, found, text_sources._DayFirst(blocks, 0, "en")) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -509,7 +509,7 @@ def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
     blocks = [Block(t) for t in lines]
     found = text_sources.Header()
-    assert text_sources._far_byline(blocks, 16, found) == 14
+    assert text_sources._far_byline(blocks, 16, found, text_sources._DayFirst(blocks, 16, "en")) == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -532,3 +532,15 @@ def test_slug_words_cut_where_a_slugifier_dropped_a_letter() -> None:
     slug = text_sources.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
     assert text_sources.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
     assert "sinwars" in text_sources._folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs
+
+
+def test_a_slash_date_in_a_visible_dateline_is_day_first_on_a_page_not_in_english() -> None:
+    prosa = "".join(f"<p>A equipe do serviço registrou nesta manhã o arrombamento de dois dos cinco automóveis "
+                    f"da unidade número {i}, e a polícia foi até o local para verificar o que aconteceu.</p>"
+                    for i in range(6))
+    html = ("<html lang='pt-BR'><head><title>Atendimento registra arrombamento</title></head><body><article>"
+            "<h1>Atendimento Domiciliar registra arrombamento em veículos</h1>"
+            "<p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde</p>" + prosa + "</article></body></html>")
+    article = articlekit.extract(html, now=NOW)
+    assert article.date == dt.date(2018, 10, 5)
+    assert article.authors == ("Clarissa Borba",)

@@ -11,6 +11,7 @@ The byline and dateline are then looked for just under the headline.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
@@ -77,12 +78,13 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     title_at = _find_title(blocks, first, slug_words(url), whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
-    byline_at = _find_byline(blocks, anchor, found)
+    day_first = _DayFirst(blocks, first, language)
+    byline_at = _find_byline(blocks, anchor, found, day_first)
     if byline_at is None:  # (even when the markup names someone: it may be the site itself)
-        byline_at = _far_byline(blocks, first, found)
+        byline_at = _far_byline(blocks, first, found, day_first)
         if byline_at is None:
             _find_signature(blocks, found)
-    _find_dateline(blocks, anchor, first, found, day_first=language not in (None, "en"))
+    _find_dateline(blocks, anchor, first, found, day_first)
     if title_at is not None:
         found.used[title_at] = "title"
         headline = _headline_text(blocks, title_at, found)
@@ -96,6 +98,29 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
+
+
+class _DayFirst:
+    """Whether '05/10/2018' is day-first: yes unless the page is in English. On an HTML page the
+    markup's language is not known here: the stop words are counted only when a date needs it."""
+
+    def __init__(self, blocks: Sequence[Block], first: int, language: str | None) -> None:
+        self.blocks, self.first, self.language = blocks, first, language
+        self._value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            language = self.language or stopword_language(self.blocks, self.first)
+            self._value = language not in (None, "en")
+        return self._value
+
+
+def _dated(text: str, day_first: _DayFirst) -> dt.date | dt.datetime | None:
+    """The date a line writes; the page's language settles '05/10/2018' only when it matters."""
+    date = find_date(text)
+    if date is None or find_date(text, day_first=True) == date:
+        return date
+    return find_date(text, day_first=day_first())
 
 
 # --- headline --------------------------------------------------------------------------------
@@ -536,7 +561,7 @@ def _umlauts(text: str) -> str:
 
 # --- byline, dateline, standfirst ------------------------------------------------------------
 
-def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, day_first: _DayFirst) -> int | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
@@ -544,7 +569,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
-                return _take_byline(blocks, i, names, found)
+                return _take_byline(blocks, i, names, found, day_first)
     return None
 
 
@@ -575,7 +600,7 @@ def _is_debris(text: str) -> bool:
     return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
-def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
+def _far_byline(blocks: Sequence[Block], first: int, found: Header, day_first: _DayFirst) -> int | None:
     """No byline by the headline (a dump may render the headline far from the story): the
     'By …' line of full names nearest the start of the body."""
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
@@ -586,7 +611,7 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
         if not (starts_like_byline(text) or is_prefix_only(text)):
             continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
         if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
-            return _take_byline(blocks, i, names, found)
+            return _take_byline(blocks, i, names, found, day_first)
     return None
 
 
@@ -630,12 +655,12 @@ def _plain_person_name(name: str) -> bool:
     return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
 
 
-def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header) -> int:
+def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header, day_first: _DayFirst) -> int:
     found.used[i] = "byline"
     if is_prefix_only(blocks[i].text) and i + 1 < len(blocks):  # 'Von' / 'Dirk Knop': both lines
         found.used[i + 1] = "byline"
     found.candidates.append(Candidate("authors", tuple(names), "byline"))
-    if date := find_date(blocks[i].text):
+    if date := _dated(blocks[i].text, day_first):
         found.candidates.append(Candidate("date", date, "byline"))
     return i
 
@@ -740,7 +765,7 @@ BODY_DATELINE_ABOVE = 3  # blocks above the story's first paragraph searched for
 
 
 def _find_dateline(
-    blocks: Sequence[Block], anchor: int, first: int, found: Header, *, day_first: bool
+    blocks: Sequence[Block], anchor: int, first: int, found: Header, day_first: _DayFirst
 ) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
@@ -752,7 +777,7 @@ def _find_dateline(
     lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
              if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
     for i in lines:
-        if date := find_date(blocks[i].text, day_first=day_first):
+        if date := _dated(blocks[i].text, day_first):
             found.used[i] = "date"
             found.candidates.append(Candidate("date", date, "dateline"))
             return
