@@ -118,8 +118,8 @@ class _DayFirst:
 def _dated(text: str, day_first: _DayFirst) -> dt.date | dt.datetime | None:
     """The date a line writes; the page's language settles '05/10/2018' only when it matters."""
     date = find_date(text)
-    if date is None or find_date(text, day_first=True) == date:
-        return date
+    if date is None or "/" not in text or find_date(text, day_first=True) == date:
+        return date  # (only 'a/b/yyyy' reads differently by language)
     return find_date(text, day_first=day_first())
 
 
