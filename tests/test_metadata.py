@@ -461,7 +461,7 @@ def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() ->
     assert text_sources._below(blocks, 0, text_sources.UNDER_TITLE) == 1 + len(debris) + 7
     head = text_sources.header(blocks)
     assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
-    assert Candidate("date", Relative(clock=(13, 37)), "dateline") in head.candidates
+    assert Candidate("date", Relative(clock=(13, 37)), "relative") in head.candidates
 
 
 def test_a_horizontal_rule_glued_to_the_headline_is_not_part_of_it() -> None:
@@ -544,3 +544,24 @@ def test_a_slash_date_in_a_visible_dateline_is_day_first_on_a_page_not_in_englis
     article = articlekit.extract(html, now=NOW)
     assert article.date == dt.date(2018, 10, 5)
     assert article.authors == ("Clarissa Borba",)
+
+
+def test_a_kicker_joins_only_when_the_slug_spells_out_kicker_and_headline() -> None:
+    headline = "Fikk overraskelse av manageren på fødestua: – Helt absurd"
+    text = _dump("Tone Damli", headline, "16.10.2024")
+    url = "https://news.example/kjendis/david-eriksen-dukket-opp-da-tone-damli-fodte-darlig-timing/s/5-95-2070077"
+    assert articlekit.extract(text, url=url, now=NOW).title == headline
+
+
+def test_a_cjk_paragraph_is_no_url_debris() -> None:
+    assert not text_sources._is_debris("パレスチナ自治区ガザ地区のイスラム組織ハマスとイスラエルの停戦交渉を仲介")
+    assert text_sources._is_debris("Phishing-2-3840px-82adf0aebe8ed409.png)")
+
+
+def test_a_date_in_the_url_beats_a_relative_one_and_lends_it_no_zone() -> None:
+    text = _dump("Council approves the riverside cycle lanes", "1 hour ago")
+    url = "https://news.example/articles/20250114/k00/00m/030/335000c"
+    seen = dt.datetime(2025, 1, 14, 23, 59, 59, tzinfo=dt.UTC)
+    article = articlekit.extract(text, url=url, now=seen)
+    assert article.date == dt.date(2025, 1, 14)
+    assert article.provenance["date"] == "url"

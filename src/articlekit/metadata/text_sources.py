@@ -494,7 +494,10 @@ def _kicker_title(blocks: Sequence[Block], i: int, headline: str, slug: frozense
     words = {w for w in _folded_words(kicker) if len(w) >= 3 and w.isalpha()}
     if not words or not words <= slug or words & _folded_words(headline):
         return None
-    return f"{kicker}: {headline}"
+    title = f"{kicker}: {headline}"
+    # the slug spells out kicker and headline together ('kenia-nairobi-von-unten'), not a story
+    # that merely names the kicker ('david-eriksen-dukket-opp-da-tone-damli-fodte': 'Tone Damli')
+    return title if slug_overlap(title, slug) >= SLUG_VOUCH else None
 
 
 def _is_names(text: str) -> bool:
@@ -587,7 +590,8 @@ def _below(blocks: Sequence[Block], i: int, count: int) -> int:
 
 # 'Phishing-2-3840px-82adf0aebe8ed409.png)', 'ueberzeugen/forum-538944/comment/ "Kommentar lesen")':
 # a piece of a wrapped URL, alone or followed by the link's title
-_URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
+# (ASCII only: a CJK paragraph has no spaces either)
+_URL_PIECE = re.compile(r"^[!-~]{20,}$|^(?=[^\s/%=]*[/%=])[!-~]{20,}(?:\s|$)")
 
 
 DEBRIS_CHARS = 300  # longer blocks hold text a reader sees, whatever links they also hold
@@ -786,7 +790,8 @@ def _find_dateline(
     for i in lines:
         if relative := find_relative(blocks[i].text):
             found.used[i] = "date"
-            found.candidates.append(Candidate("modified" if relative.updated else "date", relative, "dateline"))
+            field = "modified" if relative.updated else "date"
+            found.candidates.append(Candidate(field, relative, "relative"))
             return
 
 
