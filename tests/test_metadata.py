@@ -565,3 +565,9 @@ def test_a_date_in_the_url_beats_a_relative_one_and_lends_it_no_zone() -> None:
     article = articlekit.extract(text, url=url, now=seen)
     assert article.date == dt.date(2025, 1, 14)
     assert article.provenance["date"] == "url"
+
+
+def test_a_kicker_run_into_the_headline_takes_the_colon_the_page_prints_nearby() -> None:
+    declared = 'Schnellere Integration: "Job-Turbo" hilft Geflüchteten auf dem Arbeitsmarkt'
+    text = _dump("  • Nachrichten", f"  • {declared}", declared.replace(":", ""), "27.04.24, 08:00 Uhr")
+    assert articlekit.extract(text, now=NOW).title == declared

@@ -444,7 +444,26 @@ def _declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozens
     """The title the page declares for itself (its og:title), when a dump shows it apart from
     the visible headline: the last item of the breadcrumb trail above it, or the kicker over it
     joined as 'Kicker: Headline' when the URL's slug holds the kicker's words too."""
-    return _crumb_title(blocks, i, headline, slug) or _kicker_title(blocks, i, headline, slug)
+    return (_crumb_title(blocks, i, headline, slug) or _punctuated_title(blocks, i, headline)
+            or _kicker_title(blocks, i, headline, slug))
+
+
+PUNCTUATED_NEAR = 16  # blocks around the headline where the page may print it again, punctuated
+_LIST_MARK = re.compile(r"^(?:\d{1,2}\.\s+)?[#*•·\s]*")
+
+
+def _punctuated_title(blocks: Sequence[Block], i: int, headline: str) -> str | None:
+    """'Schnellere Integration "Job-Turbo" hilft …': the renderer ran the kicker into the headline;
+    the breadcrumb or a share line nearby prints the same words with the colon between them
+    ('Schnellere Integration: "Job-Turbo" hilft …'): that is the page's title."""
+    key = _loose(headline)
+    if ": " in headline or len(key.split()) < REPEAT_MIN_WORDS:
+        return None
+    for j in range(max(0, i - PUNCTUATED_NEAR), min(len(blocks), i + 3)):
+        other = _LIST_MARK.sub("", blocks[j].text).strip()
+        if j != i and ": " in other and len(other) <= len(headline) + 8 and _loose(other) == key:
+            return other
+    return None
 
 
 CRUMB_ABOVE = 16  # blocks above the headline where its breadcrumb trail may end
