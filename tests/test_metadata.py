@@ -571,3 +571,16 @@ def test_a_kicker_run_into_the_headline_takes_the_colon_the_page_prints_nearby()
     declared = 'Schnellere Integration: "Job-Turbo" hilft Geflüchteten auf dem Arbeitsmarkt'
     text = _dump("  • Nachrichten", f"  • {declared}", declared.replace(":", ""), "27.04.24, 08:00 Uhr")
     assert articlekit.extract(text, now=NOW).title == declared
+
+
+def test_captions_are_no_headlines_and_their_dates_are_the_photos() -> None:
+    assert text_sources._title_penalty("イスラエルの国旗＝同国で2019年5月") >= 2.0
+    assert text_sources._photo_dated("外交を総括する演説をするバイデン米大統領＝ワシントンで2025年1月13日、AP")
+    assert text_sources._photo_dated("Harris in Detroit, Monday, Sept. 2, 2024. (AP Photo/Jacquelyn Martin)")
+    assert not text_sources._photo_dated("(Bild: Bild erstellt mit KI durch heise online / dmk) 13:37 Uhr")
+    assert not text_sources._photo_dated("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)")
+
+
+def test_a_cjk_name_has_short_parts() -> None:
+    assert text_sources._all_full_names(["松岡 大地"]) == ["松岡 大地"]
+    assert text_sources._all_full_names(["多国間連携に注力 アフガンやガザ対応に批判も"]) == []

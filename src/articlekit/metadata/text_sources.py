@@ -332,7 +332,7 @@ def _title_penalty(text: str) -> float:
         penalty += IMAGE_PENALTY
     if len(text) > LONG_TITLE:  # headlines are short; captions and teasers' first sentences are not
         penalty += 1.0
-    if _CREDIT.search(text):  # "… (AP Photo/Alex Brandon)", "… (Foto: John Doe/AFP)": a caption
+    if _is_caption(text):
         penalty += 2.0
     if _is_prompt(text):  # '0 Email this to someone', 'Share on Facebook', 'Sign in'
         penalty += PROMPT_PENALTY
@@ -768,13 +768,34 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _all_full_names(names: list[str]) -> list[str]:
-    """Names of two to four words, each capitalised (or written in a script without case)."""
+    """Names of two to four words, each capitalised (or written in a script without case, and
+    then short: '松岡 大地', not '多国間連携に注力 アフガンやガザ対応に批判も')."""
     ok = all(2 <= len(n.split()) <= 4 and all(_capitalised(w) for w in n.split()) for n in names)
     return names if names and ok else []
 
 
+CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1].lower() == word[:1].upper()
+    return word[:1].isupper() or (word[:1].lower() == word[:1].upper() and len(word) <= CASELESS_NAME_WORD)
+
+
+def _photo_dated(text: str) -> bool:
+    """A caption whose date is the photo's: '…＝ワシントンで2025年1月13日、AP', '…, Friday, Aug. 30,
+    2024, in Johnstown, Pa. (AP Photo/Alex Brandon)' (a credit that ends the line; a time after
+    it is the story's: '(Bild: dpa) 13:37 Uhr')."""
+    return "＝" in text or _PHOTO_CREDIT_END.search(text) is not None
+
+
+# '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)'
+_PHOTO_CREDIT_END = re.compile(r"\([^()]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()]*\)[\s.]*$")
+
+
+def _is_caption(text: str) -> bool:
+    """'… (AP Photo/Alex Brandon)', '…＝13日、気象庁' (the Japanese press's caption sign): a
+    photo's caption, whatever date it names."""
+    return "＝" in text or _CREDIT.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -798,7 +819,8 @@ def _find_dateline(
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
     places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
-             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
+             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
+             and not _photo_dated(blocks[i].text)]
     for i in lines:
         if date := _dated(blocks[i].text, day_first):
             found.used[i] = "date"
