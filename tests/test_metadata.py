@@ -461,7 +461,7 @@ def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() ->
     assert text_sources._below(blocks, 0, text_sources.UNDER_TITLE) == 1 + len(debris) + 7
     head = text_sources.header(blocks)
     assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
-    assert Candidate("date", Relative(clock=(13, 37)), "dateline") in head.candidates
+    assert Candidate("date", Relative(clock=(13, 37)), "relative") in head.candidates
 
 
 def test_a_horizontal_rule_glued_to_the_headline_is_not_part_of_it() -> None:
@@ -493,7 +493,7 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
              ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
     blocks = [Block(t, reason=r) for t, r in lines]
     found = text_sources.Header()
-    assert text_sources._find_byline(blocks, 0, found) == 10
+    assert text_sources._find_byline(blocks, 0, found, text_sources._DayFirst(blocks, 0, "en")) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -509,7 +509,7 @@ def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
     blocks = [Block(t) for t in lines]
     found = text_sources.Header()
-    assert text_sources._far_byline(blocks, 16, found) == 14
+    assert text_sources._far_byline(blocks, 16, found, text_sources._DayFirst(blocks, 16, "en")) == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -532,3 +532,55 @@ def test_slug_words_cut_where_a_slugifier_dropped_a_letter() -> None:
     slug = text_sources.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
     assert text_sources.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
     assert "sinwars" in text_sources._folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs
+
+
+def test_a_slash_date_in_a_visible_dateline_is_day_first_on_a_page_not_in_english() -> None:
+    prosa = "".join(f"<p>A equipe do serviço registrou nesta manhã o arrombamento de dois dos cinco automóveis "
+                    f"da unidade número {i}, e a polícia foi até o local para verificar o que aconteceu.</p>"
+                    for i in range(6))
+    html = ("<html lang='pt-BR'><head><title>Atendimento registra arrombamento</title></head><body><article>"
+            "<h1>Atendimento Domiciliar registra arrombamento em veículos</h1>"
+            "<p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde</p>" + prosa + "</article></body></html>")
+    article = articlekit.extract(html, now=NOW)
+    assert article.date == dt.date(2018, 10, 5)
+    assert article.authors == ("Clarissa Borba",)
+
+
+def test_a_kicker_joins_only_when_the_slug_spells_out_kicker_and_headline() -> None:
+    headline = "Fikk overraskelse av manageren på fødestua: – Helt absurd"
+    text = _dump("Tone Damli", headline, "16.10.2024")
+    url = "https://news.example/kjendis/david-eriksen-dukket-opp-da-tone-damli-fodte-darlig-timing/s/5-95-2070077"
+    assert articlekit.extract(text, url=url, now=NOW).title == headline
+
+
+def test_a_cjk_paragraph_is_no_url_debris() -> None:
+    assert not text_sources._is_debris("パレスチナ自治区ガザ地区のイスラム組織ハマスとイスラエルの停戦交渉を仲介")
+    assert text_sources._is_debris("Phishing-2-3840px-82adf0aebe8ed409.png)")
+
+
+def test_a_date_in_the_url_beats_a_relative_one_and_lends_it_no_zone() -> None:
+    text = _dump("Council approves the riverside cycle lanes", "1 hour ago")
+    url = "https://news.example/articles/20250114/k00/00m/030/335000c"
+    seen = dt.datetime(2025, 1, 14, 23, 59, 59, tzinfo=dt.UTC)
+    article = articlekit.extract(text, url=url, now=seen)
+    assert article.date == dt.date(2025, 1, 14)
+    assert article.provenance["date"] == "url"
+
+
+def test_a_kicker_run_into_the_headline_takes_the_colon_the_page_prints_nearby() -> None:
+    declared = 'Schnellere Integration: "Job-Turbo" hilft Geflüchteten auf dem Arbeitsmarkt'
+    text = _dump("  • Nachrichten", f"  • {declared}", declared.replace(":", ""), "27.04.24, 08:00 Uhr")
+    assert articlekit.extract(text, now=NOW).title == declared
+
+
+def test_captions_are_no_headlines_and_their_dates_are_the_photos() -> None:
+    assert text_sources._title_penalty("イスラエルの国旗＝同国で2019年5月") >= 2.0
+    assert text_sources._photo_dated("外交を総括する演説をするバイデン米大統領＝ワシントンで2025年1月13日、AP")
+    assert text_sources._photo_dated("Harris in Detroit, Monday, Sept. 2, 2024. (AP Photo/Jacquelyn Martin)")
+    assert not text_sources._photo_dated("(Bild: Bild erstellt mit KI durch heise online / dmk) 13:37 Uhr")
+    assert not text_sources._photo_dated("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)")
+
+
+def test_a_cjk_name_has_short_parts() -> None:
+    assert text_sources._all_full_names(["松岡 大地"]) == ["松岡 大地"]
+    assert text_sources._all_full_names(["多国間連携に注力 アフガンやガザ対応に批判も"]) == []

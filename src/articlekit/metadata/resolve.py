@@ -28,8 +28,9 @@ from .titles import site_keys, squash, strip_any_suffix, strip_site
 ORDER: dict[str, tuple[str, ...]] = {
     "title": ("og", "json-ld", "twitter", "microdata", "dublin-core", "meta", "h1", "headline", "title"),
     "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline", "signature"),
-    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url"),
-    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline"),
+    # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
+    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "relative"),
+    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
     "language": ("html-lang", "json-ld", "og", "meta", "dublin-core", "stopwords"),
@@ -161,10 +162,11 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
     if not plausible:
         return None
     best = plausible[0]
-    # A day-only (or zone-less) value that agrees with a zoned one from another source takes its zone.
+    # A day-only (or zone-less) value that agrees with a zoned one from another source takes its
+    # zone (not from a relative one: its time is the reference time's, not the page's).
     if not _zoned(best.value):
         for c in plausible[1:]:
-            if _zoned(c.value) and day_of(c.value) == day_of(best.value):
+            if _zoned(c.value) and c.source != "relative" and day_of(c.value) == day_of(best.value):
                 return Candidate(best.field, c.value, best.source)
     return best
 

@@ -11,6 +11,7 @@ The byline and dateline are then looked for just under the headline.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
@@ -77,12 +78,13 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     title_at = _find_title(blocks, first, slug_words(url), whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
-    byline_at = _find_byline(blocks, anchor, found)
+    day_first = _DayFirst(blocks, first, language)
+    byline_at = _find_byline(blocks, anchor, found, day_first)
     if byline_at is None:  # (even when the markup names someone: it may be the site itself)
-        byline_at = _far_byline(blocks, first, found)
+        byline_at = _far_byline(blocks, first, found, day_first)
         if byline_at is None:
             _find_signature(blocks, found)
-    _find_dateline(blocks, anchor, first, found, day_first=language not in (None, "en"))
+    _find_dateline(blocks, anchor, first, found, day_first)
     if title_at is not None:
         found.used[title_at] = "title"
         headline = _headline_text(blocks, title_at, found)
@@ -96,6 +98,29 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
+
+
+class _DayFirst:
+    """Whether '05/10/2018' is day-first: yes unless the page is in English. On an HTML page the
+    markup's language is not known here: the stop words are counted only when a date needs it."""
+
+    def __init__(self, blocks: Sequence[Block], first: int, language: str | None) -> None:
+        self.blocks, self.first, self.language = blocks, first, language
+        self._value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._value is None:
+            language = self.language or stopword_language(self.blocks, self.first)
+            self._value = language not in (None, "en")
+        return self._value
+
+
+def _dated(text: str, day_first: _DayFirst) -> dt.date | dt.datetime | None:
+    """The date a line writes; the page's language settles '05/10/2018' only when it matters."""
+    date = find_date(text)
+    if date is None or "/" not in text or find_date(text, day_first=True) == date:
+        return date  # (only 'a/b/yyyy' reads differently by language)
+    return find_date(text, day_first=day_first())
 
 
 # --- headline --------------------------------------------------------------------------------
@@ -307,7 +332,7 @@ def _title_penalty(text: str) -> float:
         penalty += IMAGE_PENALTY
     if len(text) > LONG_TITLE:  # headlines are short; captions and teasers' first sentences are not
         penalty += 1.0
-    if _CREDIT.search(text):  # "… (AP Photo/Alex Brandon)", "… (Foto: John Doe/AFP)": a caption
+    if _is_caption(text):
         penalty += 2.0
     if _is_prompt(text):  # '0 Email this to someone', 'Share on Facebook', 'Sign in'
         penalty += PROMPT_PENALTY
@@ -419,7 +444,26 @@ def _declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozens
     """The title the page declares for itself (its og:title), when a dump shows it apart from
     the visible headline: the last item of the breadcrumb trail above it, or the kicker over it
     joined as 'Kicker: Headline' when the URL's slug holds the kicker's words too."""
-    return _crumb_title(blocks, i, headline, slug) or _kicker_title(blocks, i, headline, slug)
+    return (_crumb_title(blocks, i, headline, slug) or _punctuated_title(blocks, i, headline)
+            or _kicker_title(blocks, i, headline, slug))
+
+
+PUNCTUATED_NEAR = 16  # blocks around the headline where the page may print it again, punctuated
+_LIST_MARK = re.compile(r"^(?:\d{1,2}\.\s+)?[#*•·\s]*")
+
+
+def _punctuated_title(blocks: Sequence[Block], i: int, headline: str) -> str | None:
+    """'Schnellere Integration "Job-Turbo" hilft …': the renderer ran the kicker into the headline;
+    the breadcrumb or a share line nearby prints the same words with the colon between them
+    ('Schnellere Integration: "Job-Turbo" hilft …'): that is the page's title."""
+    key = _loose(headline)
+    if ": " in headline or len(key.split()) < REPEAT_MIN_WORDS:
+        return None
+    for j in range(max(0, i - PUNCTUATED_NEAR), min(len(blocks), i + 3)):
+        other = _LIST_MARK.sub("", blocks[j].text).strip()
+        if j != i and ": " in other and len(other) <= len(headline) + 8 and _loose(other) == key:
+            return other
+    return None
 
 
 CRUMB_ABOVE = 16  # blocks above the headline where its breadcrumb trail may end
@@ -469,7 +513,10 @@ def _kicker_title(blocks: Sequence[Block], i: int, headline: str, slug: frozense
     words = {w for w in _folded_words(kicker) if len(w) >= 3 and w.isalpha()}
     if not words or not words <= slug or words & _folded_words(headline):
         return None
-    return f"{kicker}: {headline}"
+    title = f"{kicker}: {headline}"
+    # the slug spells out kicker and headline together ('kenia-nairobi-von-unten'), not a story
+    # that merely names the kicker ('david-eriksen-dukket-opp-da-tone-damli-fodte': 'Tone Damli')
+    return title if slug_overlap(title, slug) >= SLUG_VOUCH else None
 
 
 def _is_names(text: str) -> bool:
@@ -536,7 +583,7 @@ def _umlauts(text: str) -> str:
 
 # --- byline, dateline, standfirst ------------------------------------------------------------
 
-def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, day_first: _DayFirst) -> int | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
@@ -544,7 +591,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header) -> int | N
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
-                return _take_byline(blocks, i, names, found)
+                return _take_byline(blocks, i, names, found, day_first)
     return None
 
 
@@ -562,7 +609,8 @@ def _below(blocks: Sequence[Block], i: int, count: int) -> int:
 
 # 'Phishing-2-3840px-82adf0aebe8ed409.png)', 'ueberzeugen/forum-538944/comment/ "Kommentar lesen")':
 # a piece of a wrapped URL, alone or followed by the link's title
-_URL_PIECE = re.compile(r"^\S{20,}$|^(?=[^\s/%=]*[/%=])\S{20,}(?:\s|$)")
+# (ASCII only: a CJK paragraph has no spaces either)
+_URL_PIECE = re.compile(r"^[!-~]{20,}$|^(?=[^\s/%=]*[/%=])[!-~]{20,}(?:\s|$)")
 
 
 DEBRIS_CHARS = 300  # longer blocks hold text a reader sees, whatever links they also hold
@@ -575,7 +623,7 @@ def _is_debris(text: str) -> bool:
     return _URL_PIECE.match(text) is not None or _MARKUP.search(text) is not None
 
 
-def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | None:
+def _far_byline(blocks: Sequence[Block], first: int, found: Header, day_first: _DayFirst) -> int | None:
     """No byline by the headline (a dump may render the headline far from the story): the
     'By …' line of full names nearest the start of the body."""
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
@@ -586,7 +634,7 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header) -> int | Non
         if not (starts_like_byline(text) or is_prefix_only(text)):
             continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
         if (names := _all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
-            return _take_byline(blocks, i, names, found)
+            return _take_byline(blocks, i, names, found, day_first)
     return None
 
 
@@ -630,12 +678,12 @@ def _plain_person_name(name: str) -> bool:
     return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
 
 
-def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header) -> int:
+def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header, day_first: _DayFirst) -> int:
     found.used[i] = "byline"
     if is_prefix_only(blocks[i].text) and i + 1 < len(blocks):  # 'Von' / 'Dirk Knop': both lines
         found.used[i + 1] = "byline"
     found.candidates.append(Candidate("authors", tuple(names), "byline"))
-    if date := find_date(blocks[i].text):
+    if date := _dated(blocks[i].text, day_first):
         found.candidates.append(Candidate("date", date, "byline"))
     return i
 
@@ -720,13 +768,34 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _all_full_names(names: list[str]) -> list[str]:
-    """Names of two to four words, each capitalised (or written in a script without case)."""
+    """Names of two to four words, each capitalised (or written in a script without case, and
+    then short: '松岡 大地', not '多国間連携に注力 アフガンやガザ対応に批判も')."""
     ok = all(2 <= len(n.split()) <= 4 and all(_capitalised(w) for w in n.split()) for n in names)
     return names if names and ok else []
 
 
+CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1].lower() == word[:1].upper()
+    return word[:1].isupper() or (word[:1].lower() == word[:1].upper() and len(word) <= CASELESS_NAME_WORD)
+
+
+def _photo_dated(text: str) -> bool:
+    """A caption whose date is the photo's: '…＝ワシントンで2025年1月13日、AP', '…, Friday, Aug. 30,
+    2024, in Johnstown, Pa. (AP Photo/Alex Brandon)' (a credit that ends the line; a time after
+    it is the story's: '(Bild: dpa) 13:37 Uhr')."""
+    return "＝" in text or _PHOTO_CREDIT_END.search(text) is not None
+
+
+# '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)'
+_PHOTO_CREDIT_END = re.compile(r"\([^()]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()]*\)[\s.]*$")
+
+
+def _is_caption(text: str) -> bool:
+    """'… (AP Photo/Alex Brandon)', '…＝13日、気象庁' (the Japanese press's caption sign): a
+    photo's caption, whatever date it names."""
+    return "＝" in text or _CREDIT.search(text) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -740,7 +809,7 @@ BODY_DATELINE_ABOVE = 3  # blocks above the story's first paragraph searched for
 
 
 def _find_dateline(
-    blocks: Sequence[Block], anchor: int, first: int, found: Header, *, day_first: bool
+    blocks: Sequence[Block], anchor: int, first: int, found: Header, day_first: _DayFirst
 ) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
@@ -750,9 +819,10 @@ def _find_dateline(
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
     places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in _by_distance(centre, len(blocks), above=above, below=below)
-             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS]
+             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
+             and not _photo_dated(blocks[i].text)]
     for i in lines:
-        if date := find_date(blocks[i].text, day_first=day_first):
+        if date := _dated(blocks[i].text, day_first):
             found.used[i] = "date"
             found.candidates.append(Candidate("date", date, "dateline"))
             return
@@ -761,7 +831,8 @@ def _find_dateline(
     for i in lines:
         if relative := find_relative(blocks[i].text):
             found.used[i] = "date"
-            found.candidates.append(Candidate("modified" if relative.updated else "date", relative, "dateline"))
+            field = "modified" if relative.updated else "date"
+            found.candidates.append(Candidate(field, relative, "relative"))
             return
 
 
