@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from lxml import etree, html
@@ -19,6 +20,8 @@ MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a 
 MIN_WORDS = 8  # a line of prose, not a label or a list entry
 MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
 _WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+TEMPLATE_REPEATS = 3  # blocks alike but for their numbers, this many times: a listing, not prose
 _RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
 
@@ -27,7 +30,11 @@ def worth_asking(page_html: str, blocks: Sequence[Block]) -> bool:
     """Only a page with prose that we failed to keep deserves a second (costly) opinion."""
     if len(page_html) > MAX_PAGE:
         return False
-    prose = sum(len(b.text) for b in blocks if b.text.count(" ") >= MIN_WORDS - 1)
+    long = [b.text for b in blocks if b.text.count(" ") >= MIN_WORDS - 1]
+    # Search results and product grids repeat one template ("example.com/3 … page 3 of …"):
+    # many lines of words, but a listing, which a second opinion would turn into a "body".
+    shapes = Counter(_DIGITS.sub("0", t) for t in long)
+    prose = sum(len(t) for t in long if shapes[_DIGITS.sub("0", t)] < TEMPLATE_REPEATS)
     return prose >= MIN_PROSE
 
 
