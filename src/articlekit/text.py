@@ -17,6 +17,9 @@ MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
 MIN_PAGE_WRAP = 60  # renderers wrap pages at 72-100 columns
 MAX_BEYOND = 0.2  # share of long lines that may run past the wrap column (unbreakable URLs)
+# Lynx marks the items of a list nested in a list with "o", indented further than any
+# paragraph (a wrapped Portuguese line may start with the word "o", but at the margin).
+NESTED_INDENT = 6
 WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond) the wrap column
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
@@ -207,6 +210,8 @@ def _is_plain(stripped: str) -> bool:
 
 def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
     """The line's kind and its content; `stripped` is the line without its indentation."""
+    if stripped[:2] == "o " and len(line) - len(stripped) >= NESTED_INDENT:
+        return "list-item", stripped[2:].lstrip()  # lynx's bullet of a list nested in a list
     if _is_plain(stripped):  # none of the patterns below can match
         return "paragraph", stripped
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
