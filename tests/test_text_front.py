@@ -76,3 +76,10 @@ def test_lynx_nested_bullet() -> None:
     nested = "\n".join(["   * Jobs", "               o This Week's Ads", "               o Salary Wizard"])
     assert [b.kind for b in text.blocks(wrapped + "\n\n" + nested)][-3:] == ["list-item", "list-item", "list-item"]
     assert all(b.kind == "paragraph" for b in text.blocks(wrapped))
+
+
+def test_w3m_glued_image_name_is_dropped() -> None:
+    assert kinds("[ps4dualsho]The price of one controller dropped.") == [
+        ("paragraph", "The price of one controller dropped.")
+    ]
+    assert kinds("[Update] The council met again.") == [("paragraph", "[Update] The council met again.")]

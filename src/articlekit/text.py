@@ -37,9 +37,12 @@ _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLIN
 _PLACEHOLDERS = re.compile(
     r"^\s*(?:(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+|\S+\.(?:jpe?g|png|gif|webp|svg|avif))\s*$", re.I
 )
-# An image's placeholder within a line: its file name (and query) in brackets; a wrapping
-# renderer may have broken it across lines.
-_INLINE_IMAGE = re.compile(r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]", re.I)
+# An image's placeholder within a line: its file name (and query) in brackets, which a wrapping
+# renderer may have broken across lines; or, at the start, a bracketed name glued to the text
+# (w3m: "[ps4dualsho]The price of ...").
+_INLINE_IMAGE = re.compile(
+    r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]|^\[[^\[\]\s]{1,40}\](?=[^\W\d_])", re.I
+)
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 # What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
