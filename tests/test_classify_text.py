@@ -113,3 +113,10 @@ def test_html_recommendations_heading_ends_the_story() -> None:
             Block(STORY[0].replace("city council", "regional assembly"), path=(1, 2, 21))]
     assert body(story + tail) == STORY
     assert tail[1].reason == "navigation"
+
+
+def test_phrase_glued_to_itself_is_an_image_label() -> None:
+    # w3m prints an image's alternative text and title without a space between them.
+    assert classify._starts_doubled("Pamela WilsonPamela WilsonIf we haven't met yet, my name is Pamela.")
+    assert classify._starts_doubled("personal growth imagepersonal growth image")
+    assert not classify._starts_doubled("The cat and the dog The cat and the doggy")

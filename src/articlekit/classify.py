@@ -281,17 +281,23 @@ def _mark_doubled(blocks: Sequence[Block], classes: list[str]) -> None:
 
 def _starts_doubled(text: str) -> bool:
     """Whether the text starts with a phrase (DOUBLED_MIN to DOUBLED_MAX characters, whole
-    words) followed by a space and the same phrase again."""
+    words) followed by the same phrase again: after a space (lynx), or glued to it (w3m:
+    "Shy owlShy owl", "Pamela WilsonPamela WilsonIf we haven't met")."""
     end = text.find(" ")
     if end < 0:
         return False
-    first = " " + text[:end]
-    at = text.find(first, max(end, DOUBLED_MIN), DOUBLED_MAX + len(first))
+    word = text[:end]
+    at = text.find(word, max(end, DOUBLED_MIN), DOUBLED_MAX + len(word))
     while at >= 0:
-        unit, after = text[:at], 2 * at + 1
-        if text.startswith(unit, at + 1) and (after == len(text) or not text[after].isalnum()):
+        spaced = text[at - 1] == " "
+        unit = text[:at - 1] if spaced else text[:at]
+        after = at + len(unit)
+        if (
+            len(unit) >= DOUBLED_MIN and text.startswith(unit, at)
+            and (not spaced or after == len(text) or not text[after].isalnum())  # (glued: so is what follows)
+        ):
             return True
-        at = text.find(first, at + 1, DOUBLED_MAX + len(first))
+        at = text.find(word, at + 1, DOUBLED_MAX + len(word))
     return False
 
 
