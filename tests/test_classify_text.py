@@ -120,3 +120,10 @@ def test_phrase_glued_to_itself_is_an_image_label() -> None:
     assert classify._starts_doubled("Pamela WilsonPamela WilsonIf we haven't met yet, my name is Pamela.")
     assert classify._starts_doubled("personal growth imagepersonal growth image")
     assert not classify._starts_doubled("The cat and the dog The cat and the doggy")
+
+
+def test_story_run_does_not_start_with_a_borrowed_headline() -> None:
+    # A teaser's title just above the lead is content only thanks to the lead: it is left out.
+    blocks = [Block("Council approves new budget for the harbour district"), *(Block(p) for p in STORY)]
+    assert body(blocks) == STORY
+    assert blocks[0].reason == "outside-main"

@@ -449,9 +449,20 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
             total, start = 0.0, i + 1
         elif total > best:
             best, best_start, best_end = total, start, i
+    # The story starts with its own prose, not with a headline or label that joined it only
+    # thanks to its neighbours (a teaser's title, a video's caption just above the lead).
+    while best_start < best_end and (
+        classes[best_start] != GOOD or _borrowed_label(blocks[best_start], first[best_start])
+    ):
+        best_start += 1
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _borrowed_label(block: Block, first: str) -> bool:
+    """Content only thanks to its neighbours, and not a sentence."""
+    return first != GOOD and _SENTENCE_END.search(block.text) is None
 
 
 def _recommends(text: str) -> bool:
