@@ -127,3 +127,12 @@ def test_story_run_does_not_start_with_a_borrowed_headline() -> None:
     blocks = [Block("Council approves new budget for the harbour district"), *(Block(p) for p in STORY)]
     assert body(blocks) == STORY
     assert blocks[0].reason == "outside-main"
+
+
+def test_run_does_not_end_with_a_few_borrowed_labels() -> None:
+    labels = [Block("This top banking stock could be the best way to play the financials rally"),
+              Block("Kohl's and Macy's are tanking as four investors weigh in on the retail wreck")]
+    blocks = [*(Block(p) for p in STORY), *labels]
+    assert body(blocks) == STORY
+    dates = [Block(f"June {d} -- Amphitheatre number {d}, West Palm Beach, FL") for d in range(1, 9)]
+    assert body([*(Block(p) for p in STORY), *dates]) == STORY + [d.text for d in dates]

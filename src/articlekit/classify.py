@@ -59,6 +59,7 @@ GAP_COST = 600.0  # the most one uninterrupted stretch of boilerplate costs the 
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 LONE_CHARS = 250  # prose shorter than this with no prose on either side (a teaser's summary) ...
 LONE_WEIGHT = 0.5  # ... weighs this much
+MAX_TRAILING_LABELS = 5  # up to this many labels that end the run only thanks to their neighbours go
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -455,9 +456,23 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
         classes[best_start] != GOOD or _borrowed_label(blocks[best_start], first[best_start])
     ):
         best_start += 1
+    best_end = _without_trailing_labels(blocks, classes, first, best_start, best_end)
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _without_trailing_labels(
+    blocks: Sequence[Block], classes: list[str], first: list[str], start: int, end: int
+) -> int:
+    """The run's end without the few labels it finished with (a sign-off link, a section's name,
+    a teaser's title after the last paragraph); a longer list of them (tour dates, results) is
+    the story's own."""
+    last = end
+    while last > start and (classes[last] != GOOD or _borrowed_label(blocks[last], first[last])):
+        last -= 1
+    labels = sum(1 for k in range(last + 1, end + 1) if classes[k] == GOOD)
+    return last if labels <= MAX_TRAILING_LABELS else end
 
 
 def _borrowed_label(block: Block, first: str) -> bool:
