@@ -113,3 +113,26 @@ def test_html_recommendations_heading_ends_the_story() -> None:
             Block(STORY[0].replace("city council", "regional assembly"), path=(1, 2, 21))]
     assert body(story + tail) == STORY
     assert tail[1].reason == "navigation"
+
+
+def test_phrase_glued_to_itself_is_an_image_label() -> None:
+    # w3m prints an image's alternative text and title without a space between them.
+    assert classify._starts_doubled("Pamela WilsonPamela WilsonIf we haven't met yet, my name is Pamela.")
+    assert classify._starts_doubled("personal growth imagepersonal growth image")
+    assert not classify._starts_doubled("The cat and the dog The cat and the doggy")
+
+
+def test_story_run_does_not_start_with_a_borrowed_headline() -> None:
+    # A teaser's title just above the lead is content only thanks to the lead: it is left out.
+    blocks = [Block("Council approves new budget for the harbour district"), *(Block(p) for p in STORY)]
+    assert body(blocks) == STORY
+    assert blocks[0].reason == "outside-main"
+
+
+def test_run_does_not_end_with_a_few_borrowed_labels() -> None:
+    labels = [Block("This top banking stock could be the best way to play the financials rally"),
+              Block("Kohl's and Macy's are tanking as four investors weigh in on the retail wreck")]
+    blocks = [*(Block(p) for p in STORY), *labels]
+    assert body(blocks) == STORY
+    dates = [Block(f"June {d} -- Amphitheatre number {d}, West Palm Beach, FL") for d in range(1, 9)]
+    assert body([*(Block(p) for p in STORY), *dates]) == STORY + [d.text for d in dates]

@@ -64,3 +64,22 @@ def test_markdown_link_running_on_joins_lines() -> None:
     dump = "See [the full\nreport](https://example.com/report) for details.\n"
     blocks = text.blocks(dump)
     assert [(b.text, b.link_chars) for b in blocks] == [("See the full report for details.", len("the full report"))]
+
+
+def test_lynx_nested_bullet() -> None:
+    # Lynx marks the items of a nested list with "o", far from the margin; a wrapped line that
+    # starts with the Portuguese word "o" is at the paragraph's margin.
+    wrapped = "\n".join([
+        "   A equipe disse que o trabalho continua e que a cidade vai investir em novas linhas de",
+        "   o atendimento estará normalizado a partir da tarde de hoje, segundo a prefeitura local.",
+    ] * 4)
+    nested = "\n".join(["   * Jobs", "               o This Week's Ads", "               o Salary Wizard"])
+    assert [b.kind for b in text.blocks(wrapped + "\n\n" + nested)][-3:] == ["list-item", "list-item", "list-item"]
+    assert all(b.kind == "paragraph" for b in text.blocks(wrapped))
+
+
+def test_w3m_glued_image_name_is_dropped() -> None:
+    assert kinds("[ps4dualsho]The price of one controller dropped.") == [
+        ("paragraph", "The price of one controller dropped.")
+    ]
+    assert kinds("[Update] The council met again.") == [("paragraph", "[Update] The council met again.")]

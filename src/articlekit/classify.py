@@ -59,6 +59,7 @@ GAP_COST = 600.0  # the most one uninterrupted stretch of boilerplate costs the 
 PROMOTED_WEIGHT = 0.3  # a block that is content thanks to its neighbours weighs this much
 LONE_CHARS = 250  # prose shorter than this with no prose on either side (a teaser's summary) ...
 LONE_WEIGHT = 0.5  # ... weighs this much
+MAX_TRAILING_LABELS = 5  # up to this many labels that end the run only thanks to their neighbours go
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -281,17 +282,23 @@ def _mark_doubled(blocks: Sequence[Block], classes: list[str]) -> None:
 
 def _starts_doubled(text: str) -> bool:
     """Whether the text starts with a phrase (DOUBLED_MIN to DOUBLED_MAX characters, whole
-    words) followed by a space and the same phrase again."""
+    words) followed by the same phrase again: after a space (lynx), or glued to it (w3m:
+    "Shy owlShy owl", "Pamela WilsonPamela WilsonIf we haven't met")."""
     end = text.find(" ")
     if end < 0:
         return False
-    first = " " + text[:end]
-    at = text.find(first, max(end, DOUBLED_MIN), DOUBLED_MAX + len(first))
+    word = text[:end]
+    at = text.find(word, max(end, DOUBLED_MIN), DOUBLED_MAX + len(word))
     while at >= 0:
-        unit, after = text[:at], 2 * at + 1
-        if text.startswith(unit, at + 1) and (after == len(text) or not text[after].isalnum()):
+        spaced = text[at - 1] == " "
+        unit = text[:at - 1] if spaced else text[:at]
+        after = at + len(unit)
+        if (
+            len(unit) >= DOUBLED_MIN and text.startswith(unit, at)
+            and (not spaced or after == len(text) or not text[after].isalnum())  # (glued: so is what follows)
+        ):
             return True
-        at = text.find(first, at + 1, DOUBLED_MAX + len(first))
+        at = text.find(word, at + 1, DOUBLED_MAX + len(word))
     return False
 
 
@@ -443,9 +450,34 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
             total, start = 0.0, i + 1
         elif total > best:
             best, best_start, best_end = total, start, i
+    # The story starts with its own prose, not with a headline or label that joined it only
+    # thanks to its neighbours (a teaser's title, a video's caption just above the lead).
+    while best_start < best_end and (
+        classes[best_start] != GOOD or _borrowed_label(blocks[best_start], first[best_start])
+    ):
+        best_start += 1
+    best_end = _without_trailing_labels(blocks, classes, first, best_start, best_end)
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+def _without_trailing_labels(
+    blocks: Sequence[Block], classes: list[str], first: list[str], start: int, end: int
+) -> int:
+    """The run's end without the few labels it finished with (a sign-off link, a section's name,
+    a teaser's title after the last paragraph); a longer list of them (tour dates, results) is
+    the story's own."""
+    last = end
+    while last > start and (classes[last] != GOOD or _borrowed_label(blocks[last], first[last])):
+        last -= 1
+    labels = sum(1 for k in range(last + 1, end + 1) if classes[k] == GOOD)
+    return last if labels <= MAX_TRAILING_LABELS else end
+
+
+def _borrowed_label(block: Block, first: str) -> bool:
+    """Content only thanks to its neighbours, and not a sentence."""
+    return first != GOOD and _SENTENCE_END.search(block.text) is None
 
 
 def _recommends(text: str) -> bool:

@@ -17,6 +17,9 @@ MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
 MIN_PAGE_WRAP = 60  # renderers wrap pages at 72-100 columns
 MAX_BEYOND = 0.2  # share of long lines that may run past the wrap column (unbreakable URLs)
+# Lynx marks the items of a list nested in a list with "o", indented further than any
+# paragraph (a wrapped Portuguese line may start with the word "o", but at the margin).
+NESTED_INDENT = 6
 WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond) the wrap column
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
@@ -34,9 +37,12 @@ _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLIN
 _PLACEHOLDERS = re.compile(
     r"^\s*(?:(?:\[[^\]\n]{0,80}\]\s*\|?\s*)+|\S+\.(?:jpe?g|png|gif|webp|svg|avif))\s*$", re.I
 )
-# An image's placeholder within a line: its file name (and query) in brackets; a wrapping
-# renderer may have broken it across lines.
-_INLINE_IMAGE = re.compile(r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]", re.I)
+# An image's placeholder within a line: its file name (and query) in brackets, which a wrapping
+# renderer may have broken across lines; or, at the start, a bracketed name glued to the text
+# (w3m: "[ps4dualsho]The price of ...").
+_INLINE_IMAGE = re.compile(
+    r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]|^\[[^\[\]\s]{1,40}\](?=[^\W\d_])", re.I
+)
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 # What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
@@ -207,6 +213,8 @@ def _is_plain(stripped: str) -> bool:
 
 def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
     """The line's kind and its content; `stripped` is the line without its indentation."""
+    if stripped[:2] == "o " and len(line) - len(stripped) >= NESTED_INDENT:
+        return "list-item", stripped[2:].lstrip()  # lynx's bullet of a list nested in a list
     if _is_plain(stripped):  # none of the patterns below can match
         return "paragraph", stripped
     if _BUTTON.match(line) or _PLACEHOLDERS.match(line):
