@@ -515,10 +515,7 @@ CASES: list[Case] = [
          contains=(SENTENCE,), check=_min_text(4 * MB)),
     Case("50 MB page of 214,000 short paragraphs", lambda: page(paras=EN_PARAS * 42_000).encode(), InputTooLarge,
          ("elements", "max_elements")),
-    Case("50 MB plain-text dump", lambda: _text_dump(50 * MB).encode(), contains=(SENTENCE,), slow=True,
-         xfail="slow: the text front end and classify.py spend ~40 us per block plus ~0.07 us per character "
-               "(phrase_reason's regex scan, word lists built twice); 190,000 blocks take ~12 s",
-         strict=False),
+    Case("50 MB plain-text dump", lambda: _text_dump(50 * MB).encode(), contains=(SENTENCE,), slow=True),
     Case("5 MB plain-text dump", lambda: _text_dump(5 * MB).encode(), contains=(SENTENCE,)),
     Case("65 MB page, over the default max_bytes", lambda: b"<p>" + b"x" * (65 * 2**20) + b"</p>", InputTooLarge,
          ("max_bytes", "68,157,447", "67,108,864")),
@@ -537,13 +534,10 @@ CASES: list[Case] = [
          empty=True),
     Case("24,000 short lines, HTML (700 KB)",
          _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>" for i in range(24_000)) + "</body></html>"),
-         empty=True, slow=True, strict=False,
-         xfail="metadata/text_sources.py _Page._repeated scans every block for every headline candidate: "
-               "quadratic, ~13 s for 24,000 title-like lines (and minutes for 100,000)"),
+         empty=True, slow=True),
     Case("24,000 short lines, text dump (600 KB)",
          _utf8("\n\n".join(f"One two three four {i}" for i in range(24_000))),
-         empty=True, slow=True, strict=False,
-         xfail="metadata/text_sources.py _Page._repeated: quadratic in title-like lines (~13 s here)"),
+         empty=True, slow=True),
     Case("4,000 short lines, HTML", _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>"
                                                                      for i in range(4_000)) + "</body></html>"),
          empty=True),
