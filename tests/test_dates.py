@@ -196,3 +196,16 @@ def test_a_relative_clock_with_its_zone_takes_the_day_in_that_zone() -> None:
     assert updated.at(seen) == dt.datetime(2019, 11, 19, 22, 1)
     assert find_relative("Today at 9:45 am EST") == Relative(clock=(9, 45), zone=-300)
     assert find_relative("10:01 pm Ortszeit") is None  # not a zone: not a dateline
+
+
+@pytest.mark.parametrize("value", [
+    "2019-11-20", "2019-11-20T05:47", "2019-11-20T05:47:00", "2019-11-20T05:47:00Z",
+    "2019-11-20T05:47:00.123456+01:00", "2019-11-20T05:47:00-14:00", "2019-02-30", "1994-12-31",
+    "2019-11-20T25:00:00Z", "2019-11-20T05:61:00+01:00", "2019-11-20T05:47:00+01:60",
+])
+def test_markup_dates_read_by_the_standard_library_as_by_our_own_parser(value: str) -> None:
+    """Strict ISO strings take a fast path (datetime.fromisoformat); the answer is the same."""
+    fast, own = parse_date(value), find_date(value)
+    assert fast == own and type(fast) is type(own)
+    if isinstance(fast, dt.datetime) and isinstance(own, dt.datetime):
+        assert fast.utcoffset() == own.utcoffset()

@@ -71,7 +71,28 @@ def parse_date(value: str) -> dt.date | dt.datetime | None:
     value = value.strip()
     if not value:
         return None
+    if _STRICT_ISO.fullmatch(value):  # what markup mostly holds: the standard library reads it
+        parsed = _from_iso(value)
+        if parsed is not None:
+            return parsed
     return find_date(value)
+
+
+# '2019-11-20', '2019-11-20T05:47:00+01:00', '...T05:47:00.123Z': read as find_date reads them
+_STRICT_ISO = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?"
+)
+
+
+def _from_iso(value: str) -> dt.date | dt.datetime | None:
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day if day.year >= EARLIEST_YEAR else None
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(microsecond=0) if moment.year >= EARLIEST_YEAR else None
 
 
 _HAS_YEAR = re.compile(r"\d\d")
