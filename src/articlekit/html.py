@@ -58,7 +58,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAIN_TAGS = frozenset({"article", "main"})
 _MAIN_ROLES = frozenset({"main", "article"})
 _STATE_ATTRS = frozenset({"hidden", "style", "role"})
-_READ_ATTRS = _STATE_ATTRS | {"class", "id", "itemprop"}  # the attributes the index looks at
+_READ_ATTRS = _STATE_ATTRS | {"class", "id", "itemprop", "rel"}  # the attributes the index looks at
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
     "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
@@ -256,6 +256,7 @@ class Index:
         self.named: list[tuple[Any, str]] = []
         self.images: list[Any] = []
         self.itemprops: list[Any] = []
+        self.bylines: list[Any] = []  # marked as one: rel=author, class "…byline…"/"…author…"
         for el in root.iter(etree.Element):
             tag = el.tag
             if tag in _SEMANTIC:
@@ -280,8 +281,11 @@ class Index:
         """`_attributes` for an element whose one attribute is `class="cls"`."""
         if tag not in _SEMANTIC and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
             self.semantic.append((el, "hidden"))
-        if tag not in ("body", "html") and (reason := attr_reason(f"{cls} ")):
-            self.named.append((el, reason))
+        if tag not in ("body", "html"):
+            if reason := attr_reason(f"{cls} "):
+                self.named.append((el, reason))
+            if "byline" in cls or "author" in cls:
+                self.bylines.append(el)
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
@@ -297,10 +301,15 @@ class Index:
                 reason = "hidden"
             if reason:
                 self.semantic.append((el, reason))
-        if ("class" in attrs or "id" in attrs) and tag not in ("body", "html"):
+        if tag in ("body", "html"):
+            return
+        if "class" in attrs or "id" in attrs:
             reason = attr_reason(f"{attrs.get('class', '')} {attrs.get('id', '')}")
             if reason:
                 self.named.append((el, reason))
+        cls = attrs.get("class", "")
+        if "byline" in cls or "author" in cls or attrs.get("rel") == "author" or "byline" in attrs.get("id", ""):
+            self.bylines.append(el)
 
 
 def _state_reason(attrs: dict[str, str]) -> str | None:

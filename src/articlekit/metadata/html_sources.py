@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
 from .dates import parse_date
@@ -66,13 +64,14 @@ def declared(root: Any, url: str | None) -> list[Candidate]:
     return out
 
 
-def in_page(root: Any, itemprops: list[Any], *, authors_known: bool) -> list[Candidate]:
+def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) -> list[Candidate]:
     """What the page's body says: microdata properties (`itemprops`, the elements carrying
-    one, in page order), and when nothing names the authors, an element marked as a byline.
-    Read before pruning: bylines often sit in a <header> that is pruned."""
+    one), and when nothing names the authors, an element marked as a byline (`bylines`: rel=
+    author, a class holding "byline" or "author", an id holding "byline"), both in page order
+    (`html.index` finds them). Read before pruning: bylines often sit in a pruned <header>."""
     out = list(_from_microdata(itemprops))
     if not authors_known and not any(c.field == "authors" for c in out):
-        out.extend(_from_visible_byline(root))
+        out.extend(_from_visible_byline(bylines))
     return out
 
 
@@ -205,31 +204,9 @@ def _from_h1(h1s: list[Any]) -> Iterator[Candidate]:
             yield Candidate("title", text, "h1")
 
 
-def _from_visible_byline(root: Any) -> Iterator[Candidate]:
-    body = root if root.tag == "body" else root.find("body")
-    if body is None:
-        return
-    for el in _byline_elements(body, 6):
+def _from_visible_byline(bylines: list[Any]) -> Iterator[Candidate]:
+    for el in bylines[:6]:
         text = " ".join(" ".join(el.itertext()).split())
         if text and len(text) < 150 and (names := parse_byline(text)):
             yield Candidate("authors", tuple(names), "byline")
             return
-
-
-def _byline_elements(body: Any, limit: int) -> list[Any]:
-    """Elements marked as a byline: rel=author, a class holding "byline" or "author", an id
-    holding "byline". (A Python walk: XPath contains() tests cost several times more.)"""
-    found = []
-    for el in body.iterdescendants(etree.Element):
-        if el.tag != "script" and _marked_byline(el):
-            found.append(el)
-            if len(found) == limit:
-                break
-    return found
-
-
-def _marked_byline(el: Any) -> bool:
-    cls = el.get("class")
-    if cls is not None and ("byline" in cls or "author" in cls):
-        return True
-    return el.get("rel") == "author" or "byline" in (el.get("id") or "")
