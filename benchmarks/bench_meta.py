@@ -17,7 +17,8 @@ The scoring is the one meta-dev's SOURCE.md defines:
   "By"/"Von"/"Par" dropped, split on , ; & and and/und/et/y), over the pages with `authors`;
   `authors: []` scores 1 only when nothing is predicted; names in `authors_extra` are ignored;
 - date: the predicted day is `date` or one of `date_alt`, a zone-aware prediction first moved
-  into the offset of the truth's `datetime`.
+  into the offset of the truth's `datetime`;
+- body: word 4-gram shingle F1 per page (benchmarks/shingles.py), mean over the pages.
 """
 
 from __future__ import annotations
@@ -30,12 +31,16 @@ import json
 import multiprocessing as mp
 import os
 import re
+import sys
 import time
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shingles import score_page
 
 BENCH = Path(os.environ.get("ARTICLEKIT_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
 META = BENCH / "meta-dev"
@@ -84,7 +89,7 @@ def run_articlekit(data: bytes, url: str, crawl_date: str | None) -> Prediction:
     return {
         "title": art.title, "authors": list(art.authors),
         "date": art.date.isoformat() if art.date else None,
-        "provenance": dict(art.provenance),
+        "provenance": dict(art.provenance), "body": art.text,
     }
 
 
@@ -93,12 +98,12 @@ def run_trafilatura(data: bytes, url: str, crawl_date: str | None) -> Prediction
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True)
     if doc is None:
-        return {"title": None, "authors": [], "date": None}
+        return {"title": None, "authors": [], "date": None, "body": ""}
     author = getattr(doc, "author", None)
     return {
         "title": getattr(doc, "title", None),
         "authors": [a for a in re.split(r";", author) if a.strip()] if author else [],
-        "date": getattr(doc, "date", None),
+        "date": getattr(doc, "date", None), "body": getattr(doc, "text", None) or "",
     }
 
 
@@ -115,7 +120,7 @@ def run_newspaper(data: bytes, url: str, crawl_date: str | None) -> Prediction:
     date = art.publish_date
     return {
         "title": art.title or None, "authors": list(art.authors or []),
-        "date": date.isoformat() if isinstance(date, dt.date) else None,
+        "date": date.isoformat() if isinstance(date, dt.date) else None, "body": art.text or "",
     }
 
 
@@ -248,10 +253,11 @@ def score(out: dict[str, Prediction], truth: dict[str, dict[str, Any]]) -> dict[
     titled = [title_ok(out[p]["title"], truth[p]) for p in pids]
     f1s = [authors_f1(out[p]["authors"], truth[p]) for p in pids if "authors" in truth[p]]
     dated = [date_ok(out[p]["date"], truth[p]) for p in pids]
+    bodies = [score_page(out[p].get("body") or "", truth[p]["body"]).f1 for p in pids if truth[p].get("body")]
     return {
         "n": len(pids),
         "title": sum(titled) / len(pids), "authors": sum(f1s) / max(1, len(f1s)),
-        "date": sum(dated) / len(pids),
+        "date": sum(dated) / len(pids), "body": sum(bodies) / max(1, len(bodies)),
         "future": sum(after_crawl(out[p]["date"], truth[p]) for p in pids),
     }
 
@@ -281,14 +287,15 @@ def main() -> None:
     args = ap.parse_args()
     truth = load_truth()
     print(f"{'set':11} {'extractor':12} {'pages':>5} {'title exact':>11} {'authors F1':>10} {'date':>6} "
-          f"{'pages/s':>8} {'>crawl':>6} {'errors':>6}")
+          f"{'body F1':>7} {'pages/s':>8} {'>crawl':>6} {'errors':>6}")
     for which in args.sets:
         names = ["articlekit"] if args.no_peers or which != "html" else list(EXTRACTORS)
         for name in names:
             res = run(name, which)
             s = score(res["out"], truth)
             print(f"{which:11} {name:12} {s['n']:5d} {s['title']:11.3f} {s['authors']:10.3f} {s['date']:6.3f} "
-                  f"{s['n'] / res['seconds']:8.1f} {s['future']:6d} {len(res['errors']):6d}", flush=True)
+                  f"{s['body']:7.3f} {s['n'] / res['seconds']:8.1f} {s['future']:6d} {len(res['errors']):6d}",
+                  flush=True)
             for pid, err in list(res["errors"].items())[:3]:
                 print(f"    error {pid}: {err[:150]}")
             if name == "articlekit" and args.report:
