@@ -1,0 +1,95 @@
+"""Where the HTML path's time goes, phase by phase, and metadata's share of it.
+
+    python benchmarks/profile_phases.py            # the 181 scrapinghub pages, one pass
+    python benchmarks/profile_phases.py --repeat 3 # the fastest of three passes per phase
+
+Runs the steps of `articlekit.pipeline.extract` one by one on pages already in memory and times
+each with the CPU clock. One-time costs (regex compiles, data files) are paid first on other
+pages (meta-dev), so every page here is seen once with cold per-text caches, as in a batch run.
+Metadata is `html_sources.declared` + `html_sources.in_page` + the text header + `resolve`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lxml import etree
+
+import articlekit
+from articlekit import classify, html, load, pipeline
+from articlekit.limits import DEFAULT_LIMITS
+from articlekit.metadata import html_sources, resolve
+from articlekit.metadata.text_sources import header
+from bench_body import BENCH, load_pages
+
+METADATA = ("declared", "in_page", "text_header", "resolve")
+
+
+def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
+    spent: dict[str, float] = defaultdict(float)
+    for data, url in pages:
+        clock = time.process_time()
+
+        def tick(phase: str) -> None:
+            nonlocal clock
+            now = time.process_time()
+            spent[phase] += now - clock
+            clock = now
+
+        source = load.read(data)
+        tick("load")
+        tree = html.parse(source.text, DEFAULT_LIMITS, source.utf8)
+        tick("parse")
+        found = html_sources.declared(tree, url)
+        tick("declared")
+        marks = html.index(tree)
+        tick("index")
+        authors_known = any(c.field == "authors" for c in found)
+        found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known)
+        tick("in_page")
+        titles = [str(c.value) for c in found if c.field == "title" and c.source != "h1"]
+        removed: list[articlekit.Removed] = []
+        html._prune(tree, marks, removed, titles)
+        etree.strip_tags(tree, *html._INLINE)
+        tick("prune")
+        body = tree.find("body")
+        blocks = html._segment(body if body is not None else tree)
+        tick("segment")
+        classify.label(blocks)
+        tick("classify")
+        head = header(blocks, url, known={c.field for c in found})
+        tick("text_header")
+        meta = resolve(found + head.candidates, url=url)
+        tick("resolve")
+        pipeline._use_header_blocks(blocks, head.used, meta)
+        pipeline._drop_headline(blocks, [str(c.value) for c in found + head.candidates if c.field == "title"])
+        pipeline._drop_standfirst(blocks, meta)
+        pipeline._article("html", url, blocks, removed, meta)
+        tick("article")
+    return spent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=1, help="passes; each phase's fastest is reported")
+    args = ap.parse_args()
+    for path in sorted((BENCH / "meta-dev" / "html").glob("*.html.gz"))[:40]:  # one-time costs
+        articlekit.extract(gzip.decompress(path.read_bytes()))
+    pages = list(load_pages("html").values())
+    passes = [one_pass(pages) for _ in range(max(1, args.repeat))]
+    best = {phase: min(p[phase] for p in passes) for phase in passes[0]}
+    total = sum(best.values())
+    for phase, seconds in best.items():
+        print(f"{phase:12} {1000 * seconds / len(pages):6.3f} ms/page  {100 * seconds / total:5.1f} %")
+    share = sum(best[p] for p in METADATA) / total
+    print(f"{'total':12} {1000 * total / len(pages):6.3f} ms/page   metadata {100 * share:.1f} %")
+
+
+if __name__ == "__main__":
+    main()
