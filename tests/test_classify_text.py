@@ -136,3 +136,22 @@ def test_run_does_not_end_with_a_few_borrowed_labels() -> None:
     assert body(blocks) == STORY
     dates = [Block(f"June {d} -- Amphitheatre number {d}, West Palm Beach, FL") for d in range(1, 9)]
     assert body([*(Block(p) for p in STORY), *dates]) == STORY + [d.text for d in dates]
+
+
+def test_prose_in_a_language_without_stop_words_amid_english_menus() -> None:
+    """isiZulu paragraphs (no list of ours knows its stop words) on a page whose menus and
+    notices are English: sentences without a single listed stop word are still the story."""
+    story = [
+        "Uhlalele ovalweni umndeni wesaguga saseMbali, okuthiwa sibhokodwe ngommese emzini waso eMgungundlovu. "
+        "Amaphoyisa aqinisekisile ukuboshwa komsolwa ngoLwesine.",
+        "Indodakazi yakhe engathandanga ukudalulwa ithe umndeni usenzima ukwamukela isihluku. "
+        "Ithe umama ubehlala lapha iminyaka eminingi engakaze ahlaselwe ekhaya.",
+        "Ukhansela wendawo uthe lesigameko sishiye amalungu omphakathi ethuthumela kakhulu. "
+        "Unxuse umphakathi ukuba uweseke lomndeni kulesi sikhathi esinzima.",
+    ]
+    page = "\n\n".join([
+        "Home", "News", "Sport", "Lifestyle", "Subscribe to our newsletter for the latest news and offers",
+        *story,
+        "Related Articles", "At our company we employ people to write the news for you, and we hope you enjoy it.",
+    ])
+    assert body(text.blocks(page)) == story

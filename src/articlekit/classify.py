@@ -32,6 +32,7 @@ PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
+FOREIGN_SENTENCES = 2  # sentence ends that make a stop-word-free block prose in another language
 DATELINE_CHARS = 80
 SHARE_NAMES = 0.6  # a block whose words are mostly network names is a row of share buttons
 SHARE_ROW_WORDS = 40
@@ -142,9 +143,17 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
         return NEAR
     if dense:  # no spaces to count words by: prose has the script's sentence punctuation
         prose_like = bool(_DENSE_PUNCT.search(text))
+    elif use_stops:
+        prose_like = _share_at_least(words, stopwords(), 0.15) or _foreign_prose(words, text)
     else:
-        prose_like = _share_at_least(words, stopwords(), 0.15) if use_stops else bool(_SENTENCE.search(text))
+        prose_like = bool(_SENTENCE.search(text))
     return GOOD if prose_like else NEAR
+
+
+def _foreign_prose(words: list[str], text: str) -> bool:
+    """Sentences in a language our stop-word lists do not know (isiZulu on a page whose menus
+    are English): not one listed stop word, yet several sentences."""
+    return not any(map(stopwords().__contains__, words)) and len(_SENTENCE.findall(text)) >= FOREIGN_SENTENCES
 
 
 # ASCII bytes -> the same byte lower-cased when it is a word character (\w), else a space.
