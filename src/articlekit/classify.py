@@ -33,6 +33,7 @@ DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
 MAX_LINK_DENSITY = 0.5
 FOREIGN_SENTENCES = 2  # sentence ends that make a stop-word-free block prose in another language
+FOREIGN_LETTERS = 0.9  # ... whose words are (nearly all) letters only
 DATELINE_CHARS = 80
 SHARE_NAMES = 0.6  # a block whose words are mostly network names is a row of share buttons
 SHARE_ROW_WORDS = 40
@@ -153,7 +154,9 @@ def _first_opinion(block: Block, use_stops: bool) -> str:
 def _foreign_prose(words: list[str], text: str) -> bool:
     """Sentences in a language our stop-word lists do not know (isiZulu on a page whose menus
     are English): not one listed stop word, yet several sentences."""
-    return not any(map(stopwords().__contains__, words)) and len(_SENTENCE.findall(text)) >= FOREIGN_SENTENCES
+    if any(map(stopwords().__contains__, words)) or sum(map(str.isalpha, words)) < FOREIGN_LETTERS * len(words):
+        return False  # (words of letters: not a list of codes, numbers or symbols)
+    return len(_SENTENCE.findall(text)) >= FOREIGN_SENTENCES
 
 
 # ASCII bytes -> the same byte lower-cased when it is a word character (\w), else a space.

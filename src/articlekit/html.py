@@ -114,8 +114,19 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None)
 
 def index(root: Any) -> Index:
     """Strip the subtrees that never hold text, then mark what pruning and metadata look for."""
+    _keep_words_apart(root)
     etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
     return Index(root)
+
+
+def _keep_words_apart(root: Any) -> None:
+    """The text after a stripped element must not run into the text before it: 'Share' +
+    <button>…</button> + 'this' are two words. (The parser's tail of a <script> or a <select>
+    that starts with a letter gets a space.)"""
+    for el in root.iter(*_NEVER_TEXT):
+        tail = el.tail
+        if tail and not tail[0].isspace():
+            el.tail = " " + tail
 
 
 def blocks(root: Any, found: Index | None = None, titles: Sequence[str] = ()) -> HtmlPage:
