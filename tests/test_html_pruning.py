@@ -120,3 +120,10 @@ def test_utility_classes_that_hide_an_element() -> None:
         article = articlekit.extract(html)
         assert ("Unlimited digital access" in article.text) is shown, cls
         assert article.text.endswith(STORY[2])
+
+
+def test_words_either_side_of_a_removed_script_stay_apart() -> None:
+    glued = STORY[0].replace("voted on", "voted<script>var x = 1;</script>on")
+    html = ("<html><body><article><h1>Library stays open</h1>"
+            + f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article></body></html>")
+    assert articlekit.extract(html).text.split("\n\n")[0] == STORY[0]
