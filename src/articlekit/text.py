@@ -179,7 +179,7 @@ def _unmark(text: str) -> tuple[str, int]:
     """Markdown dumps (html2text): drop images, keep link text and count it as link text."""
     if "](" not in text and "**" not in text and "__" not in text and "\\" not in text:
         return text, 0
-    text = _MD_IMAGE.sub("", _MD_ESCAPE.sub(r"\1", text))
+    text = _MD_IMAGE.sub("", unescape_markdown(text))
     link_chars = 0
 
     def link(m: re.Match[str]) -> str:
@@ -190,6 +190,11 @@ def _unmark(text: str) -> tuple[str, int]:
     text = _MD_LINK.sub(link, text)
     text = _MD_EMPHASIS.sub("", text)
     return " ".join(text.split()), link_chars
+
+
+def unescape_markdown(text: str) -> str:
+    """'\\_Jane\\_' -> '_Jane_': the backslash escapes of a Markdown dump undone."""
+    return _MD_ESCAPE.sub(r"\1", text)
 
 
 def _md_open(line: str) -> bool:

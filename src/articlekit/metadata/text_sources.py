@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
 from ..classify import phrase_reason
+from ..text import unescape_markdown
 from ..vocab import _load, stopwords
 from .byline import (
     has_label_word,
@@ -47,7 +48,6 @@ _SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
 _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
 _WORD = re.compile(r"[^\W_]+")
 _MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _URL_WORDS = frozenset({"html", "htm", "shtml", "php", "aspx", "asp", "jsp", "amp", "index"})
 _CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
 _WIDE = re.compile(r"[\u0e00-\u0eff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -438,10 +438,10 @@ def _headline_text(blocks: Sequence[Block], i: int, found: Header) -> str:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (blocks[i].kind == "heading" and nxt is not None and nxt.kind != "heading"
             and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not _SENTENCE_END.search(text)
-            and not _MARKUP.search(nxt.text) and not _is_names(_MD_ESCAPE.sub(r"\1", nxt.text).strip(" _*"))):
+            and not _MARKUP.search(nxt.text) and not _is_names(unescape_markdown(nxt.text).strip(" _*"))):
         found.used[i + 1] = "title"
         text = f"{text} {nxt.text}"
-    return _drop_kicker(_RULE.sub("", _MD_ESCAPE.sub(r"\1", text))).strip(" _|*#")
+    return _drop_kicker(_RULE.sub("", unescape_markdown(text))).strip(" _|*#")
 
 
 # A horizontal rule a dump glued to the line ('… in Iran unrest ━━━━━━'): box drawing, '=', '-', '~'
