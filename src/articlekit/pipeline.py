@@ -15,8 +15,9 @@ from .blocks import Block
 from .limits import Limits
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
-from .metadata.resolve import _agree, _norm
+from .metadata.resolve import agree
 from .metadata.text_sources import header
+from .metadata.titles import loose
 
 
 def extract(
@@ -71,8 +72,8 @@ def _second_opinion(article: Article, source: load.Source, blocks: Sequence[Bloc
     page = source.text or etree.tostring(source.tree, encoding="unicode")
     if not fallback.worth_asking(page, blocks):
         return article
-    header = {_norm(x) for x in (article.title, article.description, article.byline) if x}
-    paragraphs = [p for p in fallback.second_opinion(page) if _norm(p) not in header]
+    header = {loose(x) for x in (article.title, article.description, article.byline) if x}
+    paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in header]
     text = "\n\n".join(paragraphs)
     if len(text) < max(fallback.MIN_BODY, 2 * len(article.text)):
         return article
@@ -83,16 +84,16 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
     """Blocks that gave the title, byline, standfirst or dateline are not body text."""
     title = meta.values.get("title")
     for i, role in used.items():
-        if role == "title" and not (title and _agree(blocks[i].text, title)):
+        if role == "title" and not (title and agree(blocks[i].text, title)):
             continue
         blocks[i].reason = role
     if title:
         for b in blocks:
-            if b.kind == "heading" and b.reason is None and _agree(b.text, title) and _agree(title, b.text):
+            if b.kind == "heading" and b.reason is None and agree(b.text, title) and agree(title, b.text):
                 b.reason = "title"
         # the body's first block is the headline itself, whatever markup it got (a list item, a cell)
         lead = next((b for b in blocks if b.reason is None), None)
-        if lead is not None and _norm(lead.text) == _norm(title):
+        if lead is not None and loose(lead.text) == loose(title):
             lead.reason = "title"
 
 
@@ -104,7 +105,7 @@ def _drop_headline(blocks: Sequence[Block], titles: list[str]) -> None:
     (og:title "Sweden drops Assange rape investigation" over the h1 "Julian Assange: …")."""
     body = [b for b in blocks if b.reason is None][:HEADLINE_WINDOW]
     for b in body:
-        if b.kind == "heading" and any(_agree(b.text, t) and _agree(t, b.text) for t in titles):
+        if b.kind == "heading" and any(agree(b.text, t) and agree(t, b.text) for t in titles):
             b.reason = "title"
             return
 
@@ -142,7 +143,7 @@ def _apart_from_story(blocks: Sequence[Block], i: int) -> bool:
 
 def _repeats(description: str, text: str) -> bool:
     """The description is this text, give or take a short site suffix ("… — www.site.ru")."""
-    d, t = _norm(description), _norm(text)
+    d, t = loose(description), loose(text)
     return bool(t) and d.startswith(t) and len(d) - len(t) <= 30
 
 

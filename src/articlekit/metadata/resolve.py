@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +21,7 @@ from urllib.parse import urljoin
 
 from .candidates import Candidate
 from .dates import Relative, day_of
-from .titles import site_keys, squash, strip_any_suffix, strip_site
+from .titles import loose, site_keys, squash, strip_any_suffix, strip_site
 
 # Most reliable first, per field.
 ORDER: dict[str, tuple[str, ...]] = {
@@ -105,7 +104,7 @@ def _title(options: list[Candidate], ctx: _Context) -> Candidate | None:
     if page:
         title = page[0]
         for v in visible:  # the headline the reader sees, when <title> is it plus the site's name
-            if _norm(title.value).startswith(_norm(v.value)):
+            if loose(title.value).startswith(loose(v.value)):
                 return v
         cut = strip_site(title.value, ctx.site)
         return _cut(title, cut if cut != title.value else strip_any_suffix(title.value))
@@ -116,13 +115,13 @@ def _shorter_form(best: Candidate, others: list[Candidate], end: str) -> Candida
     """Another title (the visible one, another declaration) is the chosen one less a decoration
     cut at a separator: 'Headline -Section' (once a site suffix was cut) or 'Kicker | Headline'."""
     for v in others:
-        target = _norm(v.value)
+        target = loose(v.value)
         if len(target) < 10:
             continue
         for m in _DECORATION.finditer(best.value):
-            if end == "end" and _norm(best.value[: m.start()]) == target:
+            if end == "end" and loose(best.value[: m.start()]) == target:
                 return v
-            if end == "start" and m.group().strip() in _BARS and _norm(best.value[m.end():]) == target:
+            if end == "start" and m.group().strip() in _BARS and loose(best.value[m.end():]) == target:
                 return v
     return None
 
@@ -231,13 +230,8 @@ CHOOSERS: dict[str, Callable[[list[Candidate], _Context], Candidate | None]] = {
 
 def agree(a: str, b: str) -> bool:
     """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
-    na, nb = _norm(a), _norm(b)
+    na, nb = loose(a), loose(b)
     return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))
 
 
-_agree = agree  # the name the pipeline imports
 
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())

@@ -36,6 +36,7 @@ from .byline import (
 )
 from .candidates import Candidate
 from .dates import find_date, find_relative, mentions_date, url_date
+from .titles import loose
 
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
@@ -240,7 +241,7 @@ class _Page:
             score += 0.25
         if self.whole_page and self.repeated(i):
             score += REPEATED
-        if self.whole_page and _loose(b.text) in self._quoted_titles():
+        if self.whole_page and loose(b.text) in self._quoted_titles():
             score += QUOTED
         return score - _title_penalty(b.text)
 
@@ -274,7 +275,7 @@ class _Page:
         """The titles comment headers quote: '6 thoughts on “How to Adopt a Success Mindset”'."""
         if self._quoted is None:
             self._quoted = frozenset(
-                _loose(m.group("title")) for b in self.blocks
+                loose(m.group("title")) for b in self.blocks
                 if b.text[:1].isdigit() and len(b.text) <= REPEAT_MAX_CHARS and (m := _QUOTING.match(b.text))
             )
         return self._quoted
@@ -283,7 +284,7 @@ class _Page:
         """The line's text is printed again in another block of the page (whole, or with a
         little around it: '14. Headline', 'Headline - Photo', '10 thoughts on “Headline”')."""
         text = self.blocks[i].text
-        key = _loose(text)
+        key = loose(text)
         if len(key.split()) < REPEAT_MIN_WORDS and not (len(key) >= 10 and len(text.split()) * 12 < len(text)):
             return False
         if self._folded is None:
@@ -291,7 +292,7 @@ class _Page:
             # and only near the page's start or end (a 50 MB dump has 250,000 blocks).
             n = len(self.blocks)
             scanned = range(n) if n <= 2 * REPEAT_SCAN else [*range(REPEAT_SCAN), *range(n - REPEAT_SCAN, n)]
-            self._folded = [(j, _loose(self.blocks[j].text)) for j in scanned
+            self._folded = [(j, loose(self.blocks[j].text)) for j in scanned
                             if len(self.blocks[j].text) <= REPEAT_MAX_CHARS]
         return any(
             key in other and abs(j - i) > 1 and len(other) <= 2 * len(key) + 40  # cheapest test first
@@ -319,12 +320,6 @@ def _caption_or_notice(block: Block) -> bool:
 _NOT_TITLE_REASONS = frozenset({"caption", "dateline", "byline", "date", "decoration"})
 
 
-def _loose(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _title_penalty(text: str) -> float:
@@ -464,12 +459,12 @@ def _punctuated_title(blocks: Sequence[Block], i: int, headline: str) -> str | N
     """'Schnellere Integration "Job-Turbo" hilft …': the renderer ran the kicker into the headline;
     the breadcrumb or a share line nearby prints the same words with the colon between them
     ('Schnellere Integration: "Job-Turbo" hilft …'): that is the page's title."""
-    key = _loose(headline)
+    key = loose(headline)
     if ": " in headline or len(key.split()) < REPEAT_MIN_WORDS:
         return None
     for j in range(max(0, i - PUNCTUATED_NEAR), min(len(blocks), i + 3)):
         other = _LIST_MARK.sub("", blocks[j].text).strip()
-        if j != i and ": " in other and len(other) <= len(headline) + 8 and _loose(other) == key:
+        if j != i and ": " in other and len(other) <= len(headline) + 8 and loose(other) == key:
             return other
     return None
 
@@ -490,7 +485,7 @@ def _crumb_title(blocks: Sequence[Block], i: int, headline: str, slug: frozenset
         k, name = int(m.group(1)), m.group(2).strip(" #*_")
         if k < 2 or not _is_trail(blocks, j, k) or len(name.split()) < REPEAT_MIN_WORDS:
             return None
-        if _loose(name).endswith(_loose(headline)) or slug_overlap(name, slug) > slug_overlap(headline, slug):
+        if loose(name).endswith(loose(headline)) or slug_overlap(name, slug) > slug_overlap(headline, slug):
             return name
         return None
     return None

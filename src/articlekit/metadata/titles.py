@@ -19,6 +19,16 @@ _SEP_START = re.compile(r"^\s*(?:[|\-–—·•»«/:｜：ㅣ]|--)")
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition", "news", "com", "co", "org", "net", "de"})
 
 
+def loose(text: str) -> str:
+    """Case-folded words separated by single spaces: 'Jane  Doe — News' -> 'jane doe news'.
+    How two renderings of the same line are compared."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def squash(text: str) -> str:
     """Letters and digits only, case-folded: 'Die Presse' and 'diepresse.com' -> comparable."""
     text = unicodedata.normalize("NFKC", text).casefold()
