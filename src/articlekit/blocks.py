@@ -27,7 +27,3 @@ class Block:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
-
-    @property
-    def is_content(self) -> bool:
-        return self.reason is None

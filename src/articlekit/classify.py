@@ -12,17 +12,14 @@ Every block that is not content ends with a `reason`.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from operator import attrgetter
-from typing import Any
 
 from .blocks import Block
 from .metadata.dates import find_date
-from .vocab import any_phrase, comment_header, max_phrase_words, phrase_rules, share_networks, stopwords
+from .vocab import any_phrase, comment_header, max_phrase_words, phrase_rules, phrase_tables, share_networks, stopwords
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -238,7 +235,7 @@ def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(the first word of each phrase matched at a block's start, one word of each phrase
     matched anywhere, the phrases of either kind that have no word)."""
     firsts, keys, wordless = set(), set(), []
-    for table in _phrase_tables().values():
+    for table in phrase_tables().values():
         for phrase in table.get("phrases", ()):
             found = _WORD.findall(phrase.lower())
             if not found:
@@ -249,12 +246,6 @@ def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
                 firsts.add(found[0])
             # (a phrase that starts with punctuation cannot match a block that starts with a word)
     return frozenset(firsts), frozenset(keys), tuple(wordless)
-
-
-@cache
-def _phrase_tables() -> dict[str, Any]:
-    with resources.files("articlekit.data").joinpath("phrases.toml").open("rb") as fh:
-        return tomllib.load(fh)
 
 
 def _stop_ratio(words: list[str]) -> float:
@@ -500,8 +491,7 @@ def _recommends(text: str) -> bool:
 
 @cache
 def _recommended_heading() -> re.Pattern[str]:
-    phrases = sorted((re.escape(p.lower()) for p in _phrase_tables()["recommended"]["phrases"]), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(phrases)})(?:(?<=\W)|\b)")
+    return next(rule.pattern for rule in phrase_rules() if rule.table == "recommended")
 
 
 def _is_lone(blocks: Sequence[Block], first: list[str], i: int) -> bool:

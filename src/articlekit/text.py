@@ -30,6 +30,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
 _MD_OPEN = re.compile(r"\[[^\]]*$|\]\([^)\s]*$")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+_CELL_SEP = re.compile(r"\s{3,}|\|")  # between the cells of a table row in a dump
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _BUTTON = re.compile(r"^\s*(?:IFRAME:|\(BUTTON\)|\[BUTTON\]|\[(?:IMG|image|INLINE)\])", re.I)
@@ -236,7 +237,7 @@ def _line_kind(line: str, stripped: str) -> tuple[BlockKind, str]:
     if _LYNX_META.match(line):
         return "button", line.strip()
     if _TABLE_ROW.search(line.strip()):
-        return "table-row", " | ".join(c for c in re.split(r"\s{3,}|\|", line.strip()) if c)
+        return "table-row", " | ".join(c for c in _CELL_SEP.split(line.strip()) if c)
     return "paragraph", line.strip()
 
 

@@ -17,25 +17,37 @@ def _load(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class PhraseRule:
+    table: str  # its table in phrases.toml
     reason: str
     max_words: int
     pattern: re.Pattern[str]
 
 
 @cache
+def phrase_tables() -> dict[str, Any]:
+    """`data/phrases.toml` as loaded."""
+    return _load("phrases.toml")
+
+
+@cache
 def phrase_rules() -> tuple[PhraseRule, ...]:
-    """One compiled alternation per reason, anchored at the start of the normalised block."""
+    """One compiled alternation per table, matched at the start of the normalised block, or
+    anywhere in it for the tables marked `anywhere`. The first table that matches wins."""
     rules = []
-    for reason, table in _load("phrases.toml").items():
+    for name, table in phrase_tables().items():
         if "phrases" not in table:
             continue
-        alternatives = sorted((re.escape(p.lower()) for p in table["phrases"]), key=len, reverse=True)
-        # A phrase must end at a word boundary unless it ends in punctuation ("share:", "comments (").
-        body = "|".join(alternatives)
         lead = r".*?\b" if table.get("anywhere") else ""
-        pattern = re.compile(rf"{lead}(?:{body})(?:(?<=\W)|\b)", re.S)
-        rules.append(PhraseRule(table.get("reason", reason), int(table["max_words"]), pattern))
+        pattern = re.compile(rf"{lead}{_alternation(table['phrases'])}", re.S)
+        rules.append(PhraseRule(name, table.get("reason", name), int(table["max_words"]), pattern))
     return tuple(rules)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """The phrases as one regex group, longest first; each ends at a word boundary unless it
+    ends in punctuation ("tags:", "comments (")."""
+    body = "|".join(sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True))
+    return rf"(?:{body})(?:(?<=\W)|\b)"
 
 
 @cache
@@ -57,7 +69,7 @@ def stopwords() -> frozenset[str]:
 @cache
 def comment_header() -> re.Pattern[str]:
     """A comment's header line: "jane says:", "Bob on May 2 at 4 pm said:", "34 responses to …"."""
-    table = _load("phrases.toml")["comments"]
+    table = phrase_tables()["comments"]
     suffixes = "|".join(sorted((re.escape(x) for x in table["suffixes"]), key=len, reverse=True))
     counted = "|".join(sorted((re.escape(x) for x in table["counted"]), key=len, reverse=True))
     return re.compile(rf"^(?:.{{1,60}}\s(?:{suffixes})$|\d+\s+(?:{counted})\b.{{0,120}}$)", re.I)
@@ -66,7 +78,7 @@ def comment_header() -> re.Pattern[str]:
 @cache
 def share_networks() -> frozenset[str]:
     """Names that make up a row of share buttons ("facebook twitter whatsapp email")."""
-    return frozenset(_load("phrases.toml")["share"]["networks"])
+    return frozenset(phrase_tables()["share"]["networks"])
 
 
 @cache
