@@ -584,3 +584,19 @@ def test_captions_are_no_headlines_and_their_dates_are_the_photos() -> None:
 def test_a_cjk_name_has_short_parts() -> None:
     assert text_sources._all_full_names(["松岡 大地"]) == ["松岡 大地"]
     assert text_sources._all_full_names(["多国間連携に注力 アフガンやガザ対応に批判も"]) == []
+
+
+def test_a_headline_a_comment_header_quotes_is_not_skipped_by_the_score_bound() -> None:
+    """The cheap upper bound that skips hopeless headline candidates must count every bonus,
+    the comment header's quotation of the title included."""
+    prose = ("The council met on Tuesday and agreed, after a long debate, to fund the new bridge across the "
+             "river. Residents said the plan would make their daily journey shorter and safer for children.")
+    page = "\n\n".join([
+        "# Council approves the budget for next year",
+        "Nov. 18, 2019",
+        "How to Adopt an Online Leader Success Mindset",
+        "November 19, 2019",
+        prose, prose.replace("council", "board"), prose.replace("bridge", "tunnel"),
+        "6 thoughts on \u201cHow to Adopt an Online Leader Success Mindset\u201d",
+    ])
+    assert articlekit.extract(page).title == "How to Adopt an Online Leader Success Mindset"

@@ -141,7 +141,7 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
-    head = v.late_prefix.sub("", v.prefix.sub("", head, count=1), count=1).strip()
+    head = without_prefix(head)
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
     role_only: list[str] = []

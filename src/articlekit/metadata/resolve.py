@@ -232,6 +232,3 @@ def agree(a: str, b: str) -> bool:
     """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
     na, nb = loose(a), loose(b)
     return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))
-
-
-

@@ -133,7 +133,7 @@ def _find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, wh
     last = min(n, first + LOOK_AHEAD + 1)
     # the slug's words, or a byline under the line and its repetition elsewhere, vouch for a
     # headline far below where the classifier saw the story start (a menu line taken for it)
-    stop = n if whole_page else (last if first < n else n)
+    stop = n if whole_page else last
     page = _Page(blocks, first, slug, whole_page)
     best, best_score = None, MIN_SCORE
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
@@ -176,7 +176,7 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
 
 def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
     """The most `_Page.score` can give this block (cheap: skips hopeless blocks)."""
-    bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED
+    bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED + QUOTED
     bound += _heading_evidence(b)
     return bound + (1.0 if i <= first else 0.0)
 
@@ -318,8 +318,6 @@ def _caption_or_notice(block: Block) -> bool:
 
 
 _NOT_TITLE_REASONS = frozenset({"caption", "dateline", "byline", "date", "decoration"})
-
-
 
 
 def _title_penalty(text: str) -> float:
@@ -753,8 +751,6 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     ):
         return names
     return []
-
-
 
 
 DEK_BLOCKS = 4  # a standfirst of up to three paragraphs under a dateline, the name glued to the last

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 # Separators between a headline and the site's name: spaced dashes, bars, bullets, guillemets;
 # full-width bars and colons and the Hangul letter used as a bar need no spaces.
 SEPARATORS = re.compile(r"\s+[|\-–—·•»«/:]{1,2}\s+|\s*[｜|：ㅣ]\s*|\s*--\s*|\s+::\s+")
-_SEP_START = re.compile(r"^\s*(?:[|\-–—·•»«/:｜：ㅣ]|--)")
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition", "news", "com", "co", "org", "net", "de"})
 
 
@@ -91,11 +90,6 @@ def strip_any_suffix(title: str) -> str:
 
 def _is_label(part: str) -> bool:
     return len(part.split()) <= 2 and len(part) <= 20
-
-
-def continues_with_separator(text: str) -> bool:
-    """'| Site', ' - Section': the rest of a title after a headline is a site suffix."""
-    return bool(_SEP_START.match(text))
 
 
 def _parts(title: str) -> list[tuple[int, int]]:
