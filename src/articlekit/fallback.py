@@ -1,7 +1,8 @@
 """A second opinion for the rare HTML page where our own pass finds (almost) no body.
 
 readability-lxml scores the page its own way; its summary is a subtree of the page, so its text
-is still the page's own text. It costs a second parse, so it runs only when it can matter.
+is still the page's own text. It costs more parses (of the page, and of readability's
+serialised summary) and readability's scoring, so it runs only when it can matter.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def worth_asking(page_html: str, blocks: Sequence[Block]) -> bool:
     long = [b.text for b in blocks if b.text.count(" ") >= MIN_WORDS - 1]
     # Search results and product grids repeat one template ("example.com/3 … page 3 of …"):
     # many lines of words, but a listing, which a second opinion would turn into a "body".
-    shapes = Counter(_DIGITS.sub("0", t) for t in long)
-    prose = sum(len(t) for t in long if shapes[_DIGITS.sub("0", t)] < TEMPLATE_REPEATS)
+    shapes = [_DIGITS.sub("0", t) for t in long]
+    seen = Counter(shapes)
+    prose = sum(len(t) for t, shape in zip(long, shapes, strict=True) if seen[shape] < TEMPLATE_REPEATS)
     return prose >= MIN_PROSE
 
 

@@ -199,7 +199,7 @@ def _other_stories(main: list[Any], titles: Sequence[str]) -> list[Any]:
     """Pages that carry more than one story (the next one preloaded under the first, for
     endless scrolling): when exactly one top-level <article> is headed by a title the page
     declares, the other <article>s are other stories."""
-    articles = list({id(el): el for el in main if el.tag == "article" and not _inside_article(el)}.values())
+    articles = [el for el in main if el.tag == "article" and not _inside_article(el)]
     if len(articles) < 2 or not titles:
         return []
     headed = [el for el in articles if _headed_by(el, titles)]
@@ -259,7 +259,8 @@ _STORY_INSIDE = etree.XPath("boolean(descendant::h1 | descendant::main | descend
 class Index:
     """One walk over the elements (a Python `iter` beats libxml2 XPath predicates here):
     the article's containers, semantic or hidden boilerplate, class/id-named boilerplate,
-    pictures, and microdata properties (for metadata), each in document order."""
+    pictures, and for metadata the microdata properties and byline-marked elements, each in
+    document order."""
 
     def __init__(self, root: Any) -> None:
         self.main: list[Any] = []
@@ -290,36 +291,30 @@ class Index:
 
     def _class_only(self, el: Any, tag: str, cls: str) -> None:
         """`_attributes` for an element whose one attribute is `class="cls"`."""
-        if tag not in _SEMANTIC and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
-            self.semantic.append((el, "hidden"))
-        if tag not in ("body", "html"):
-            if reason := attr_reason(f"{cls} "):
-                self.named.append((el, reason))
-            if "byline" in cls or "author" in cls:
-                self.bylines.append(el)
+        self._names(el, tag, cls, "", None, hidden=False)
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
         itemprop = attrs.get("itemprop")
         if itemprop is not None:
             self.itemprops.append(el)
-        if itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES:
-            self.main.append(el)
-        if tag not in _SEMANTIC:
-            reason = _state_reason(attrs) if not _STATE_ATTRS.isdisjoint(attrs) else None
-            cls = attrs.get("class")
-            if reason is None and cls and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
-                reason = "hidden"
-            if reason:
-                self.semantic.append((el, reason))
+        if (itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES) and tag not in _MAIN_TAGS:
+            self.main.append(el)  # (<article> and <main> are in it already)
+        state = _state_reason(attrs) if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs) else None
+        if state:
+            self.semantic.append((el, state))
+        self._names(el, tag, attrs.get("class", ""), attrs.get("id", ""), attrs.get("rel"), hidden=bool(state))
+
+    def _names(self, el: Any, tag: str, cls: str, ident: str, rel: str | None, *, hidden: bool) -> None:
+        """What the class and id say: a utility class that hides (unless the element is hidden
+        already), a boilerplate name, a byline."""
+        if not hidden and tag not in _SEMANTIC and ("hidden" in cls or "d-none" in cls) and _hidden_class(cls):
+            self.semantic.append((el, "hidden"))
         if tag in ("body", "html"):
             return
-        if "class" in attrs or "id" in attrs:
-            reason = attr_reason(f"{attrs.get('class', '')} {attrs.get('id', '')}")
-            if reason:
-                self.named.append((el, reason))
-        cls = attrs.get("class", "")
-        if "byline" in cls or "author" in cls or attrs.get("rel") == "author" or "byline" in attrs.get("id", ""):
+        if (cls or ident) and (reason := attr_reason(f"{cls} {ident}")):
+            self.named.append((el, reason))
+        if "byline" in cls or "author" in cls or "byline" in ident or rel == "author":
             self.bylines.append(el)
 
 
@@ -368,12 +363,12 @@ class _Guard:
         if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
             return False
         limit = WRAPPER_SHARE * self.prose_chars
-        return len(text) < limit or _prose_chars(el) < limit
+        return len(text) < limit or _prose_chars(el, text) < limit
 
     def removed(self, el: Any, text: str) -> None:
         """`el` (string value `text`) left the page: its prose no longer counts. (A short one
         counts whole: its link text is too little to matter and not worth an XPath.)"""
-        gone = len(text) if len(text) < SHORT_DROP else _prose_chars(el)
+        gone = len(text) if len(text) < SHORT_DROP else _prose_chars(el, text)
         self.prose_chars = max(1, self.prose_chars - gone)
 
     def attached(self, el: Any) -> bool:
@@ -384,9 +379,10 @@ class _Guard:
         return top is self.root
 
 
-def _prose_chars(el: Any) -> int:
-    """Characters of text outside links: what a reader reads rather than clicks."""
-    return len(_STRING(el)) - sum(map(len, _LINK_TEXT(el)))
+def _prose_chars(el: Any, text: str | None = None) -> int:
+    """Characters of text outside links: what a reader reads rather than clicks. `text` is the
+    element's string value, when the caller has it already."""
+    return len(_STRING(el) if text is None else text) - sum(map(len, _LINK_TEXT(el)))
 
 
 _STRING = etree.XPath("string()", smart_strings=False)

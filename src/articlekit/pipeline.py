@@ -72,8 +72,8 @@ def _second_opinion(article: Article, source: load.Source, blocks: Sequence[Bloc
     page = source.text or etree.tostring(source.tree, encoding="unicode")
     if not fallback.worth_asking(page, blocks):
         return article
-    header = {loose(x) for x in (article.title, article.description, article.byline) if x}
-    paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in header]
+    shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
+    paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
     text = "\n\n".join(paragraphs)
     if len(text) < max(fallback.MIN_BODY, 2 * len(article.text)):
         return article
@@ -87,13 +87,13 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
         if role == "title" and not (title and agree(blocks[i].text, title)):
             continue
         blocks[i].reason = role
-    if title:
+    if title and (headline := loose(title)):
         for b in blocks:
-            if b.kind == "heading" and b.reason is None and agree(b.text, title) and agree(title, b.text):
+            if b.kind == "heading" and b.reason is None and loose(b.text) == headline:
                 b.reason = "title"
         # the body's first block is the headline itself, whatever markup it got (a list item, a cell)
         lead = next((b for b in blocks if b.reason is None), None)
-        if lead is not None and loose(lead.text) == loose(title):
+        if lead is not None and loose(lead.text) == headline:
             lead.reason = "title"
 
 
@@ -103,9 +103,10 @@ HEADLINE_WINDOW = 3  # the first body blocks among which the page's headline may
 def _drop_headline(blocks: Sequence[Block], titles: list[str]) -> None:
     """The visible headline is not body, even when another of the page's titles was chosen
     (og:title "Sweden drops Assange rape investigation" over the h1 "Julian Assange: …")."""
+    headlines = {loose(t) for t in titles} - {""}
     body = [b for b in blocks if b.reason is None][:HEADLINE_WINDOW]
     for b in body:
-        if b.kind == "heading" and any(agree(b.text, t) and agree(t, b.text) for t in titles):
+        if b.kind == "heading" and loose(b.text) in headlines:  # (agreeing both ways: equal)
             b.reason = "title"
             return
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
 from .dates import parse_date
 from .jsonld import candidates_from_scripts
 
+_STRING = etree.XPath("string()", smart_strings=False)
 # The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
 _TAGS = ("script", "meta", "time", "title", "link", "h1")
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
@@ -165,7 +168,7 @@ def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
         prop = el.get("itemprop")
         if el.tag in ("meta", "link") or prop not in _ITEMPROPS or _in_foreign_item(el):
             continue
-        value = el.get("content") or el.get("datetime") or " ".join(el.xpath("string()").split())
+        value = el.get("content") or el.get("datetime") or " ".join(_STRING(el).split())
         if not value:
             continue
         if prop == "headline":
@@ -199,7 +202,7 @@ def _from_head(root: Any, titles: list[Any], links: list[Any]) -> Iterator[Candi
 
 def _from_h1(h1s: list[Any]) -> Iterator[Candidate]:
     for h1 in h1s[:3]:
-        text = " ".join(h1.xpath("string()").split())
+        text = " ".join(_STRING(h1).split())
         if text:
             yield Candidate("title", text, "h1")
 
