@@ -29,7 +29,8 @@ from typing import Any
 import pytest
 
 import articlekit
-from conftest import Fixture, fixture_dirs, load_fixture, norm_space, shingle_f1
+from conftest import Fixture, fixture_dirs, load_fixture, norm_space
+from shingles import score_page
 
 KNOWN_KEYS = {
     "source", "note", "known_gap", "kind", "url", "title", "title_alt", "authors", "date", "language", "site_name",
@@ -90,11 +91,11 @@ def check(fx: Fixture, article: articlekit.Article) -> list[str]:
             if text != exp["text"]:
                 fail("text (exact)", exp["text"], text)
         else:
-            score = shingle_f1(text, exp["text"])
+            score = score_page(text, exp["text"])
             if score.f1 < exp["text_min_f1"]:
                 failures.append(
                     f"text: shingle F1 {score.f1:.3f} < {exp['text_min_f1']} "
-                    f"(precision {score.precision:.3f}, recall {score.recall:.3f}; "
+                    f"(precision {score.precision or 0:.3f}, recall {score.recall or 0:.3f}; "
                     f"{len(text)} chars predicted vs {len(exp['text'])} expected)"
                 )
     if "text_starts_with" in exp and not flat.startswith(norm_space(exp["text_starts_with"])):
