@@ -127,3 +127,10 @@ def test_words_either_side_of_a_removed_script_stay_apart() -> None:
     html = ("<html><body><article><h1>Library stays open</h1>"
             + f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article></body></html>")
     assert articlekit.extract(html).text.split("\n\n")[0] == STORY[0]
+
+
+def test_a_word_after_a_removed_element_without_tail_stays_apart() -> None:
+    glued = STORY[0].replace("voted on", "voted<svg><text>icon</text></svg><b>on</b>")
+    html = ("<html><body><article><h1>Library stays open</h1>"
+            + f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article></body></html>")
+    assert articlekit.extract(html).text.split("\n\n")[0] == STORY[0]

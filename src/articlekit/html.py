@@ -121,12 +121,18 @@ def index(root: Any) -> Index:
 
 def _keep_words_apart(root: Any) -> None:
     """The text after a stripped element must not run into the text before it: 'Share' +
-    <button>…</button> + 'this' are two words. (The parser's tail of a <script> or a <select>
-    that starts with a letter gets a space.)"""
+    <button>…</button> + 'this' are two words. (Its tail, or the text after it, gets a space.)"""
     for el in root.iter(*_NEVER_TEXT):
         tail = el.tail
-        if tail and not tail[0].isspace():
-            el.tail = " " + tail
+        follow = tail if tail else _next_text(el)
+        if follow and follow[0].isalnum():  # (a comma or a quote mark may follow unspaced)
+            el.tail = " " + (tail or "")
+
+
+def _next_text(el: Any) -> str | None:
+    """The text right after `el` when it has no tail: its next sibling's own text."""
+    nxt = el.getnext()
+    return nxt.text if nxt is not None and isinstance(nxt.tag, str) else None
 
 
 def blocks(root: Any, found: Index | None = None, titles: Sequence[str] = ()) -> HtmlPage:
