@@ -155,3 +155,29 @@ def test_prose_in_a_language_without_stop_words_amid_english_menus() -> None:
         "Related Articles", "At our company we employ people to write the news for you, and we hope you enjoy it.",
     ])
     assert body(text.blocks(page)) == story
+
+
+BIO = ("Jane Doe is a reporter who has covered city politics for the Courier since 2012. She lives by the "
+       "river with two cats and far too many bicycles.")
+
+
+def test_about_name_over_a_paragraph_naming_them_is_a_profile_that_ends_the_story() -> None:
+    blocks = [Block(p) for p in STORY] + [Block("About Jane Doe"), Block(BIO), Block("Contact us")]
+    assert body(blocks) == STORY
+    assert [b.reason for b in blocks[len(STORY):len(STORY) + 2]] == ["author-bio", "author-bio"]
+
+
+def test_about_heading_needs_a_capitalised_name_named_again() -> None:
+    # A subheading ("About the plan"), and "About Jane Doe" over prose that does not name her,
+    # open no profile: the story goes on after them.
+    anonymous = BIO.replace("Jane Doe", "The reporter")
+    for heading, after in (("About the plan", STORY[2:]), ("About Jane Doe", [anonymous])):
+        blocks = [Block(p) for p in STORY[:2]] + [Block(heading)] + [Block(p) for p in after]
+        assert body(blocks)[-1] == after[-1]
+
+
+def test_profile_heading_in_another_language() -> None:
+    profile = ("Pai de dois filhos, Carlos Nadalim é coordenador pedagógico numa escola e escreve sobre "
+               "educação e alfabetização há muitos anos.")
+    blocks = [Block(p) for p in STORY] + [Block("Sobre Carlos Nadalim"), Block(profile)]
+    assert body(blocks) == STORY

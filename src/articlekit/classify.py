@@ -19,7 +19,16 @@ from operator import attrgetter
 
 from .blocks import Block
 from .metadata.dates import find_date
-from .vocab import any_phrase, comment_header, max_phrase_words, phrase_rules, phrase_tables, share_networks, stopwords
+from .vocab import (
+    about_heading,
+    any_phrase,
+    comment_header,
+    max_phrase_words,
+    phrase_rules,
+    phrase_tables,
+    share_networks,
+    stopwords,
+)
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -83,6 +92,7 @@ def label(blocks: Sequence[Block]) -> None:
     classes = [_first_opinion(b, use_stops) for b in blocks]
     is_html = any(b.path for b in blocks)
     _mark_repeated(blocks, classes)
+    _mark_profiles(blocks, classes)
     if not is_html:  # HTML has link density for this, and no renderer doubling alt texts
         _mark_doubled(blocks, classes)
         _mark_link_lists(blocks, classes)
@@ -267,6 +277,24 @@ def _mark_repeated(blocks: Sequence[Block], classes: list[str]) -> None:
         if classes[i] != BAD and counts.get(b.text, 0) > 1 and b.kind != "heading":
             classes[i] = BAD
             b.reason = "repeated"
+
+
+PROFILE_NAME_WORDS = 4  # the longest name an "About <Name>" heading may hold
+PROFILE_LOOKAHEAD = 3  # blocks after it where the profile's paragraph that names it again may sit
+
+
+def _mark_profiles(blocks: Sequence[Block], classes: list[str]) -> None:
+    """A heading "About Jane Doe" over a paragraph that names Jane Doe again opens a profile box
+    (the author's biography, or a press release's "About Acme"): like a biography, it ends the story."""
+    for i, b in enumerate(blocks):
+        if len(b.text) > 70 or not (m := about_heading().match(b.text)):
+            continue
+        name = m.group(1).rstrip(" :")
+        words = name.split()
+        if len(words) > PROFILE_NAME_WORDS or not all(w[0].isupper() for w in words):
+            continue
+        if any(len(x.text) >= PROSE_CHARS and name in x.text for x in blocks[i + 1:i + 1 + PROFILE_LOOKAHEAD]):
+            classes[i], b.reason = BAD, "author-bio"
 
 
 DOUBLED_MIN = 8  # the shortest phrase whose doubling is taken for an image's labels

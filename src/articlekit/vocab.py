@@ -76,6 +76,13 @@ def comment_header() -> re.Pattern[str]:
 
 
 @cache
+def about_heading() -> re.Pattern[str]:
+    """The heading of a profile box ("About Jane Doe", "Sobre Carlos Nadalim"), the name captured."""
+    about = _alternation(phrase_tables()["author-bio"]["about"])
+    return re.compile(rf"^{about}\s+(\w.{{0,60}})$", re.I)
+
+
+@cache
 def share_networks() -> frozenset[str]:
     """Names that make up a row of share buttons ("facebook twitter whatsapp email")."""
     return frozenset(phrase_tables()["share"]["networks"])
