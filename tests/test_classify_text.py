@@ -181,3 +181,17 @@ def test_profile_heading_in_another_language() -> None:
                "educação e alfabetização há muitos anos.")
     blocks = [Block(p) for p in STORY] + [Block("Sobre Carlos Nadalim"), Block(profile)]
     assert body(blocks) == STORY
+
+
+def test_ad_slots_do_not_part_a_short_paragraph_from_the_story() -> None:
+    short = "The mayor declined to comment."
+    lines = [STORY[0], "[INS: :INS]", short, "[INS: :INS]", STORY[1], "[ ] [Subscribe]"]
+    blocks = text.blocks("\n\n".join(lines))
+    assert [b.kind for b in blocks] == ["paragraph", "button", "paragraph", "button", "paragraph", "button"]
+    assert body(blocks) == [STORY[0], short, STORY[1]]
+
+
+def test_an_image_still_parts_its_caption_from_the_story() -> None:
+    caption = "Is this the face of a woman of 53?"
+    blocks = text.blocks("\n\n".join([*STORY[:2], "[portrait_0412]", caption, *STORY[2:]]))
+    assert body(blocks) == STORY

@@ -82,6 +82,8 @@ _STRIP = re.compile(r"^[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
+# An ad slot's placeholder in a lynx dump.
+_PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")
 
 
 def label(blocks: Sequence[Block]) -> None:
@@ -370,13 +372,16 @@ def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
 def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
     """Resolve SHORT and NEAR blocks from their decided neighbours, in four linear passes."""
     firm = list(classes)
+    # An ad slot between two paragraphs does not part them: neighbours are looked for through
+    # it. (An image does part them: the line after it is often its caption.)
+    unseen = [i for i, b in enumerate(blocks) if b.reason == "button" and not b.path and _PLACEHOLDER.match(b.text)]
     # 1. An uncertain block next to prose is prose; otherwise boilerplate.
-    before, after = _prev_decided(classes), _next_decided(classes)
+    before, after = _prev_decided(_seen(classes, unseen)), _next_decided(_seen(classes, unseen))
     for i, c in enumerate(classes):
         if c == NEAR:
             firm[i] = GOOD if GOOD in (before[i], after[i]) else BAD
     # 2. A list or table is judged whole: kept when prose is beside it and it is not a link list.
-    after = _next_decided(firm)
+    after = _next_decided(_seen(firm, unseen))
     last, pos = None, 0
     for lo, hi in _runs(blocks, ("list-item", "table-row")):
         last, pos = _scan(firm, pos, lo, last)
@@ -388,12 +393,13 @@ def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
                 if firm[k] != BAD or classes[k] == NEAR:
                     firm[k] = GOOD
     # 3. A short block between prose is prose.
-    after, last = _next_decided(firm), None
+    seen = _seen(firm, unseen)
+    after, last = _next_decided(seen), None
     for i in range(len(firm)):
         if firm[i] == SHORT and blocks[i].kind != "heading":
-            firm[i] = GOOD if last == GOOD and after[i] == GOOD else BAD
-        if firm[i] in _DECIDED:
-            last = firm[i]
+            firm[i] = seen[i] = GOOD if last == GOOD and after[i] == GOOD else BAD
+        if seen[i] in _DECIDED:
+            last = seen[i]
     # 4. A short heading belongs to what it introduces.
     nxt = None
     for i in range(len(firm) - 1, -1, -1):
@@ -408,6 +414,17 @@ def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
 
 
 _DECIDED = (GOOD, BAD)
+UNSEEN = "unseen"
+
+
+def _seen(classes: list[str], unseen: list[int]) -> list[str]:
+    """The classes with the blocks at `unseen` neither good nor bad."""
+    if not unseen:
+        return classes
+    out = list(classes)
+    for i in unseen:
+        out[i] = UNSEEN
+    return out
 
 
 def _prev_decided(classes: list[str]) -> list[str | None]:
