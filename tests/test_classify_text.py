@@ -195,3 +195,22 @@ def test_an_image_still_parts_its_caption_from_the_story() -> None:
     caption = "Is this the face of a woman of 53?"
     blocks = text.blocks("\n\n".join([*STORY[:2], "[portrait_0412]", caption, *STORY[2:]]))
     assert body(blocks) == STORY
+
+
+def test_a_list_of_sources_ends_the_story() -> None:
+    sources = ['City council, "Minutes of the transport committee," Nov. 5, 2019',
+               "Email interview with Anna Berg, a spokeswoman for the council, Nov. 6, 2019, about the costs"]
+    blocks = [Block(p) for p in STORY] + [Block("Our Sources")] + [Block(s) for s in sources]
+    assert body(blocks) == STORY
+    assert blocks[len(STORY)].reason == "sources"
+
+
+def test_trending_now_heading_separates_teasers_from_the_story() -> None:
+    teasers = [
+        Block("Star quarterback asks fans to send him their best photos of the season so far, and the replies "
+              "pour in from all over the country within the hour."),
+        Block("Local bakery wins national prize for its rye bread after a decade of trying, and the owners say "
+              "the secret is patience and a very old sourdough starter."),
+    ]
+    blocks = [Block(p) for p in STORY] + [Block("Trending Now")] + teasers
+    assert body(blocks) == STORY
