@@ -214,3 +214,10 @@ def test_trending_now_heading_separates_teasers_from_the_story() -> None:
     ]
     blocks = [Block(p) for p in STORY] + [Block("Trending Now")] + teasers
     assert body(blocks) == STORY
+
+
+def test_an_archive_of_months_with_post_counts_is_a_link_list() -> None:
+    archive = [f"{month} ({n})" for month, n in (("March", 119), ("February", 100), ("January", 24), ("December", 82))]
+    blocks = [Block(m, "list-item") for m in archive] + [Block(p) for p in STORY]
+    assert body(blocks) == STORY
+    assert {b.reason for b in blocks[:len(archive)]} == {"link-list"}

@@ -83,6 +83,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 # An ad slot's placeholder in a lynx dump.
+_COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")  # "March (119)": an archive's or a category's count of posts
 _PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")
 
 
@@ -341,7 +342,7 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
         run = blocks[i:j]
         if len(run) >= LINK_LIST_MIN:
             mean = sum(len(b.text) for b in run) / len(run)
-            sentences = sum(1 for b in run if _SENTENCE_END.search(b.text))
+            sentences = sum(1 for b in run if _SENTENCE_END.search(_COUNT.sub("", b.text)))
             if mean < LINK_LIST_CHARS and sentences < 0.3 * len(run):
                 for k in range(i, j):
                     if classes[k] != BAD:
