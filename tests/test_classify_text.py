@@ -221,3 +221,17 @@ def test_an_archive_of_months_with_post_counts_is_a_link_list() -> None:
     blocks = [Block(m, "list-item") for m in archive] + [Block(p) for p in STORY]
     assert body(blocks) == STORY
     assert {b.reason for b in blocks[:len(archive)]} == {"link-list"}
+
+
+def test_a_photo_label_printed_under_each_photo_is_a_caption_not_a_repeated_block() -> None:
+    # A doubled label (alt text + title) under every photo costs the story what a caption
+    # costs, not what a repeated teaser costs: the paragraphs between the photos stay one story.
+    label = ("River cycle lanes plan with the new harbour bridge #citylife #cycling "
+             "River cycle lanes plan with the new harbour bridge #citylife #cycling")
+    story = [STORY[0] + " " + STORY[1], STORY[2] + " " + STORY[3], STORY[1] + " " + STORY[2]]
+    lines: list[str] = []
+    for p in story:
+        lines += [p, label]
+    blocks = [Block(x) for x in lines]
+    assert body(blocks) == story
+    assert {b.reason for b in blocks if b.text == label} == {"caption"}

@@ -94,10 +94,11 @@ def label(blocks: Sequence[Block]) -> None:
     use_stops = _has_stopword_signal(blocks)
     classes = [_first_opinion(b, use_stops) for b in blocks]
     is_html = any(b.path for b in blocks)
+    if not is_html:  # HTML has no renderer doubling alt texts
+        _mark_doubled(blocks, classes)  # (first: an image's label printed under each photo is a caption)
     _mark_repeated(blocks, classes)
     _mark_profiles(blocks, classes)
-    if not is_html:  # HTML has link density for this, and no renderer doubling alt texts
-        _mark_doubled(blocks, classes)
+    if not is_html:  # HTML has link density for this
         _mark_link_lists(blocks, classes)
     first = list(classes)
     _use_context(blocks, classes)
