@@ -235,3 +235,18 @@ def test_a_photo_label_printed_under_each_photo_is_a_caption_not_a_repeated_bloc
     blocks = [Block(x) for x in lines]
     assert body(blocks) == story
     assert {b.reason for b in blocks if b.text == label} == {"caption"}
+
+
+def test_a_short_lower_case_list_in_the_story_is_the_story_s_own() -> None:
+    kit = ["bottled water", "a baby carrier", "healthy snack bars", "a small camera"]
+    story = [Block(STORY[0]), Block("Our hiking kit is really very simple."), *[Block(x, "list-item") for x in kit],
+             *[Block(p) for p in STORY[1:]]]
+    assert body(story) == [STORY[0], "Our hiking kit is really very simple.", *kit, *STORY[1:]]
+
+
+def test_title_case_links_and_identifiers_stay_link_lists() -> None:
+    for items in (["Strength Training", "Cardio Workouts", "Healthy Recipes", "Yoga Classes"],
+                  ["narrow-browser-and-phone", "medium-wide-browser", "wide-browser-and-larger"]):
+        blocks = [Block(p) for p in STORY] + [Block(x, "list-item") for x in items]
+        classify.label(blocks)
+        assert {b.reason for b in blocks[len(STORY):]} == {"link-list"}

@@ -48,6 +48,9 @@ RESCUE_LONG_LINKS = 0.75  # ... and a long sentence-ending one with fewer than t
 LIST_MAX_LINKS = 0.3  # a list whose text is more than this share links is a link list
 LINK_LIST_MIN = 3  # list items in a row that may form a link list (text dumps)
 LINK_LIST_CHARS = 80  # ... when they are this short on average and mostly not sentences
+ITEM_LIST_CHARS = 50  # ... unless shorter than this on average and mostly lower-case:
+ITEM_LIST_CAPITALS = 0.3  # fewer than this share of their (cased, 4+ letter) words capitalised,
+ITEM_LIST_WORDS = 3  # of at least this many such words
 STORY_ENDERS = frozenset({"comments", "author-bio", "sources"})  # reasons of blocks after which nothing is story
 COMMENTS_AFTER = 300  # characters of story that must precede a comment thread's opening
 ANCESTOR_LEVELS = 5  # how far up a paragraph's score reaches
@@ -83,6 +86,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 # An ad slot's placeholder in a lynx dump.
+_IDENTIFIER = re.compile(r"^\w+(?:[-_]\w+)+$")  # "medium-wide-browser": a class name, not words
 _COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")  # "March (119)": an archive's or a category's count of posts
 _PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")
 
@@ -344,10 +348,25 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
         if len(run) >= LINK_LIST_MIN:
             mean = sum(len(b.text) for b in run) / len(run)
             sentences = sum(1 for b in run if _SENTENCE_END.search(_COUNT.sub("", b.text)))
-            if mean < LINK_LIST_CHARS and sentences < 0.3 * len(run):
+            if mean < LINK_LIST_CHARS and sentences < 0.3 * len(run) and not _item_list(run, mean):
                 for k in range(i, j):
                     if classes[k] != BAD:
                         classes[k], blocks[k].reason = BAD, "link-list"
+
+
+def _item_list(run: Sequence[Block], mean: float) -> bool:
+    """Short items whose words are mostly lower-case ("8 ripe pears, peeled", "baby carrier",
+    "Writing a blog post"): the story's own list, where menus and link lists are Title Case
+    names and headlines. (Not lower-case identifiers: "wide-browser-and-larger".)"""
+    if mean >= ITEM_LIST_CHARS or sum(1 for b in run if _IDENTIFIER.match(b.text)) * 2 >= len(run):
+        return False
+    cased = upper = 0
+    for b in run:
+        for w in _WORD.findall(b.text):
+            if len(w) > 3 and w[0].lower() != w[0].upper():  # (a letter with a case)
+                cased += 1
+                upper += w[0].isupper()
+    return cased >= ITEM_LIST_WORDS and upper < ITEM_LIST_CAPITALS * cased
 
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
