@@ -250,3 +250,14 @@ def test_title_case_links_and_identifiers_stay_link_lists() -> None:
         blocks = [Block(p) for p in STORY] + [Block(x, "list-item") for x in items]
         classify.label(blocks)
         assert {b.reason for b in blocks[len(STORY):]} == {"link-list"}
+
+
+def test_a_share_row_under_each_of_several_teasers_parts_them_from_the_story() -> None:
+    row = "Whatsapp | Facebook | Pinterest | Download"
+    teaser = ("Life asks us for optimism and courage, to hope for the best and to make the best happen; "
+              "pessimism only freezes the smile and keeps us from seeing the good in every day we live.")
+    story = STORY[0] + " " + STORY[1]
+    blocks = [Block(story), Block("You may like")]
+    for n in range(5):
+        blocks += [Block(row), Block(teaser.replace("Life", f"Life number {n}"))]
+    assert body(blocks) == [story]

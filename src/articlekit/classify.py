@@ -492,10 +492,13 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     Blocks that are content only thanks to their neighbours count for less than prose, so a
     run of teasers and captions cannot outweigh the story; so do short paragraphs standing
     alone between non-prose (a teaser's summary between its headline and the next one's) and
-    prose in the page's last lines, where footers, contact notices and disclaimers sit.
+    prose in the page's last lines, where footers, contact notices and disclaimers sit. A
+    heading of recommended stories, and a row of share buttons printed under each of several
+    teasers, cost in full what a whole stretch of boilerplate costs.
     """
     best, best_start, best_end = 0.0, 0, -1
     total, start, gap = 0.0, 0, 0.0
+    card_rows = _card_share_rows(blocks)
     n = len(blocks)
     tail = n * (1 - TAIL_SHARE)
     for i, b in enumerate(blocks):
@@ -514,6 +517,8 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
             cost = min(cost, max(0.0, GAP_COST - gap))
             if b.reason == "navigation" and _recommends(b.text):  # "Most popular", "You may also like"
                 cost = GAP_COST  # in full: what follows must outweigh it alone
+            elif b.reason == "share" and b.text in card_rows:  # each card's own buttons: cards,
+                cost = GAP_COST  # not a story, lie between them
             total, gap = total - cost, gap + cost
         if total <= 0:
             total, start = 0.0, i + 1
@@ -529,6 +534,17 @@ def _main_run(blocks: Sequence[Block], classes: list[str], first: list[str]) -> 
     for i, b in enumerate(blocks):
         if b.reason is None and not best_start <= i <= best_end:
             b.reason = "outside-main"
+
+
+CARD_ROWS = 3  # a row of share buttons printed this often is each teaser card's own ...
+CARD_ROW_WORDS = 3  # ... when it names this many networks or more ("Whatsapp | Facebook | Pin")
+
+
+def _card_share_rows(blocks: Sequence[Block]) -> set[str]:
+    """The rows of share buttons that the page prints again and again: one under each teaser
+    of a list ("You may like…" cards), where a story has one row at its top or bottom."""
+    rows = Counter(b.text for b in blocks if b.reason == "share" and len(_WORD.findall(b.text)) >= CARD_ROW_WORDS)
+    return {text for text, n in rows.items() if n >= CARD_ROWS}
 
 
 def _without_trailing_labels(
