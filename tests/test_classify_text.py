@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import articlekit
 from articlekit import classify, text
 from articlekit.blocks import Block
 
@@ -261,3 +262,24 @@ def test_a_share_row_under_each_of_several_teasers_parts_them_from_the_story() -
     for n in range(5):
         blocks += [Block(row), Block(teaser.replace("Life", f"Life number {n}"))]
     assert body(blocks) == [story]
+
+
+def test_a_list_story_without_prose_is_the_lines_under_the_headline() -> None:
+    # A calendar page: no sentence in the story, a teaser's prose in the sidebar. The story is
+    # what stands under the headline and its date, up to the share buttons.
+    places = ("Interlagos", "Curitiba", "Velopark", "Londrina", "Santa Cruz", "Goiania", "Cascavel", "Taruma",
+              "Campo Grande", "Brasilia", "Goiania Sul", "Interlagos Sul")
+    rounds = [f"Round {n}: {n + 3} March – {place}" for n, place in enumerate(places, 1)]
+    page = "\n\n".join([
+        "Menu", "Home", "News", "Racing Calendar 2018 Season", "Monday, 22 January 2018", *rounds,
+        "Share this on WhatsApp", "Column of the week",
+        "Click the photo of our columnist and read his weekly columns about Formula 1, MotoGP and every "
+        "other series he writes about for us!",
+        "Listen to the latest episode of our podcast, where we talk about everything that happened in the "
+        "last race weekend and what comes next.",
+    ])
+    article = articlekit.extract(page, url="https://racing.example.com/racing-calendar-2018-season/")
+    assert article.title == "Racing Calendar 2018 Season"
+    lines = article.text.split("\n\n")
+    assert lines[0] == rounds[0] and lines[-1] == rounds[-1] and len(lines) >= 10
+    assert "columnist" not in article.text and "podcast" not in article.text

@@ -701,3 +701,38 @@ def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[in
             if len(out) == ANCESTOR_LEVELS:
                 break
     return out
+
+
+WEAK_STORY = 500  # a text dump's story with less text than this may be a list or a table ...
+UNDER_HEADLINE_MIN = 5  # ... when at least this many lines under its headline hold more
+# Under the headline, its byline, date, images and the like are passed over; lines judged too
+# short, not prose, repeated or outside the story found are the story's; any other reason ends it.
+_HEADER_ROLES = frozenset({"title", "byline", "date", "dateline", "description", "decoration", "button", "caption"})
+_STORY_LINES = frozenset({"too-short", "not-prose", "outside-main", "repeated"})
+
+
+def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
+    """Text dumps: when the story found holds almost no text but the headline was found, the
+    story is a list or a table (standings, a calendar) that has no prose to be found by: the
+    lines under the headline, past its byline and date, up to the first boilerplate."""
+    kept = sum(len(b.text) for b in blocks if b.reason is None)
+    if kept >= WEAK_STORY:
+        return
+    run: list[int] = []
+    for i in range(title_at + 1, len(blocks)):
+        reason = blocks[i].reason
+        if reason in _HEADER_ROLES or (reason == "share" and not run):
+            continue
+        if reason is not None and reason not in _STORY_LINES:
+            break
+        run.append(i)
+    if (
+        len(run) < UNDER_HEADLINE_MIN or blocks[run[0]].reason is None  # (the story found is right there)
+        or sum(len(blocks[i].text) for i in run) <= kept
+    ):
+        return
+    for b in blocks:
+        if b.reason is None:
+            b.reason = "outside-main"
+    for i in run:
+        blocks[i].reason = None
