@@ -600,3 +600,8 @@ def test_a_headline_a_comment_header_quotes_is_not_skipped_by_the_score_bound() 
         "6 thoughts on \u201cHow to Adopt an Online Leader Success Mindset\u201d",
     ])
     assert articlekit.extract(page).title == "How to Adopt an Online Leader Success Mindset"
+
+
+def test_a_two_word_slug_is_evidence_and_a_one_word_path_is_not() -> None:
+    assert text_sources.slug_words("http://www.autoracing.com.br/classificacao-nascar/") == {"classificacao", "nascar"}
+    assert text_sources.slug_words("https://news.example/politics/12345") == frozenset()

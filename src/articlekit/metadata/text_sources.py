@@ -546,7 +546,7 @@ def slug_words(url: str | None) -> frozenset[str]:
                  if len(w) >= 3 and w.isalpha() and w not in _URL_WORDS]
         if len(words) > len(best):
             best = words
-    return frozenset(best) if len(best) >= 3 else frozenset()
+    return frozenset(best) if len(best) >= 2 else frozenset()
 
 
 def slug_overlap(text: str, slug: frozenset[str]) -> float:
