@@ -283,3 +283,12 @@ def test_a_list_story_without_prose_is_the_lines_under_the_headline() -> None:
     lines = article.text.split("\n\n")
     assert lines[0] == rounds[0] and lines[-1] == rounds[-1] and len(lines) >= 10
     assert "columnist" not in article.text and "podcast" not in article.text
+
+
+def test_a_list_announced_by_a_line_ending_in_a_colon_is_the_story_s() -> None:
+    items = ["Hundreds of new tasks that make every evening a little more interesting",
+             "Dozens of tricky questions that help you know each other better",
+             "Challenges to be finished within a week, even after the game is over"]
+    blocks = [Block(STORY[0]), Block("The new version of the game has:"), *[Block(x, "list-item") for x in items],
+              *[Block(p) for p in STORY[1:]]]
+    assert body(blocks) == [STORY[0], "The new version of the game has:", *items, *STORY[1:]]

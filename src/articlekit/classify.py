@@ -348,10 +348,19 @@ def _mark_link_lists(blocks: Sequence[Block], classes: list[str]) -> None:
         if len(run) >= LINK_LIST_MIN:
             mean = sum(len(b.text) for b in run) / len(run)
             sentences = sum(1 for b in run if _SENTENCE_END.search(_COUNT.sub("", b.text)))
-            if mean < LINK_LIST_CHARS and sentences < 0.3 * len(run) and not _item_list(run, mean):
+            if (
+                mean < LINK_LIST_CHARS and sentences < 0.3 * len(run)
+                and not _item_list(run, mean) and not _introduced(blocks, classes, i)
+            ):
                 for k in range(i, j):
                     if classes[k] != BAD:
                         classes[k], blocks[k].reason = BAD, "link-list"
+
+
+def _introduced(blocks: Sequence[Block], classes: list[str], i: int) -> bool:
+    """The list starting at block i follows a line of the story that announces it ("The game
+    has:", "You will need:"), not a boilerplate heading."""
+    return i > 0 and classes[i - 1] != BAD and blocks[i - 1].text.endswith(":")
 
 
 def _item_list(run: Sequence[Block], mean: float) -> bool:
