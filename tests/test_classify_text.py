@@ -292,3 +292,11 @@ def test_a_list_announced_by_a_line_ending_in_a_colon_is_the_story_s() -> None:
     blocks = [Block(STORY[0]), Block("The new version of the game has:"), *[Block(x, "list-item") for x in items],
               *[Block(p) for p in STORY[1:]]]
     assert body(blocks) == [STORY[0], "The new version of the game has:", *items, *STORY[1:]]
+
+
+def test_a_news_agency_file_photo_caption_is_a_caption() -> None:
+    caption = ("In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work on the "
+               "International Space Station during a spacewalk.")
+    blocks = [*[Block(p) for p in STORY[:2]], Block(caption), *[Block(p) for p in STORY[2:]]]
+    assert body(blocks) == STORY
+    assert blocks[2].reason == "caption"
