@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from articlekit import text
 
 
@@ -83,3 +85,15 @@ def test_w3m_glued_image_name_is_dropped() -> None:
         ("paragraph", "The price of one controller dropped.")
     ]
     assert kinds("[Update] The council met again.") == [("paragraph", "[Update] The council met again.")]
+
+
+def test_markdown_dump_wrapped_at_78_columns_despite_its_long_link_lines() -> None:
+    # html2text wraps prose at 78 columns but never inside a link: a page whose menus are long
+    # link lines is still a wrapped dump, and its paragraphs are joined again.
+    menu = [f"  * [ Section {n} ](https://www.example.com/section-{n}/ \"Section {n} –{' news and tests' * n}\")"
+            for n in range(3, 15)]  # (lines of 80 to 250 columns)
+    prose = [f"The council of town {n} voted on Tuesday evening to build a network of protected cycle "
+             "lanes along the river, ending a debate that has divided residents for almost three years "
+             "and filled four public meetings with angry and hopeful speeches alike." for n in range(6)]
+    dump = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 78) for p in prose) + "\n"
+    assert [b.text for b in text.blocks(dump) if b.kind == "paragraph"] == prose

@@ -44,6 +44,7 @@ _PLACEHOLDERS = re.compile(
 _INLINE_IMAGE = re.compile(
     r"\[[^\[\]]{0,300}?\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?[^\[\]]*)?\]|^\[[^\[\]\s]{1,40}\](?=[^\W\d_])", re.I
 )
+_LONG_TOKEN = re.compile(r"\S{40}")  # a URL, or a word no renderer could break
 _LYNX_META = re.compile(r"^\s*#\S+")  # lynx's "#alternate" / "#RSS" link lines
 _TABLE_ROW = re.compile(r"\S\s{3,}\S.*\S\s{3,}\S|\|.*\|")
 # What the patterns above need: one of these first characters (bullets, Markdown, "IFRAME:",
@@ -55,7 +56,7 @@ def blocks(text: str) -> list[Block]:
     """Split a text dump into blocks; the wrap width is inferred from the line lengths."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cols = _line_cols(lines)
-    page_width = _page_width(cols)
+    page_width = _page_width(_breakable(lines, cols))
     if not page_width:
         return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
@@ -284,6 +285,15 @@ def _run_widths(cols: list[int], page_width: int) -> list[int]:
                 out[k] = longest if longest >= MIN_WRAP else 0
             start = i + 1
     return out
+
+
+def _breakable(lines: list[str], cols: list[int]) -> list[int]:
+    """The line widths, with 0 for the long lines no renderer could have wrapped: they hold a
+    URL-long token, or a Markdown link (html2text keeps a link, its URL and title on one line)."""
+    return [
+        0 if n > MIN_PAGE_WRAP + WRAP_SLACK and ("](" in line or _LONG_TOKEN.search(line)) else n
+        for line, n in zip(lines, cols, strict=True)
+    ]
 
 
 def _page_width(cols: list[int]) -> int:
