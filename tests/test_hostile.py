@@ -541,6 +541,9 @@ CASES: list[Case] = [
     Case("4,000 short lines, HTML", _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>"
                                                                      for i in range(4_000)) + "</body></html>"),
          empty=True),
+    Case("4,000 short lines under a headline, text dump",
+         _utf8("Short Lines Page Headline\n\n" + "\n\n".join(f"One two three four {i}" for i in range(4_000))),
+         empty=True),
     Case("10 MB attribute", lambda: page(before=f'<div data-x="{"a" * (10 * 2**20 + 10)}"></div>'),
          contains=(SENTENCE,), title=EN_TITLE),
     Case("10 MB text node", lambda: page(after=f"<div>{'word ' * (2 * 2**20 + 10)}</div>"), contains=(SENTENCE,)),

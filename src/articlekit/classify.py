@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from operator import attrgetter
 
@@ -74,6 +74,7 @@ MAX_TRAILING_LABELS = 5  # up to this many labels that end the run only thanks t
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 # Numbers, month names and clock words: what is left of a dateline without them is its label.
 _DATE_BITS = re.compile(
     r"\d+|\b(?:[a-z]{3,9}\.?)(?=\s+\d)|\b(?:am|pm|a\.m|p\.m|et|gmt|utc|est|edt|pst|pdt|cet|cest|hkt|ist)\b", re.I
@@ -720,6 +721,12 @@ _HEADER_ROLES = frozenset({"title", "byline", "date", "dateline", "description",
 _STORY_LINES = frozenset({"too-short", "not-prose", "outside-main", "repeated"})
 
 
+def _one_template(lines: Iterable[str]) -> bool:
+    """Most lines are one line with other numbers ("Result 1 of 300", "Item 2"): a listing."""
+    shapes = Counter(_DIGITS.sub("0", line) for line in lines)
+    return shapes.most_common(1)[0][1] * 2 > shapes.total()
+
+
 def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
     """Text dumps: when the story found holds almost no text but the headline was found, the
     story is a list or a table (standings, a calendar) that has no prose to be found by: the
@@ -737,7 +744,7 @@ def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
         run.append(i)
     if (
         len(run) < UNDER_HEADLINE_MIN or blocks[run[0]].reason is None  # (the story found is right there)
-        or sum(len(blocks[i].text) for i in run) <= kept
+        or sum(len(blocks[i].text) for i in run) <= kept or _one_template(blocks[i].text for i in run)
     ):
         return
     for b in blocks:
