@@ -715,10 +715,13 @@ def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[in
 
 WEAK_STORY = 500  # a text dump's story with less text than this may be a list or a table ...
 UNDER_HEADLINE_MIN = 5  # ... when at least this many lines under its headline hold more
-# Under the headline, its byline, date, images and the like are passed over; lines judged too
-# short, not prose, repeated or outside the story found are the story's; any other reason ends it.
-_HEADER_ROLES = frozenset({"title", "byline", "date", "dateline", "description", "decoration", "button", "caption"})
-_STORY_LINES = frozenset({"too-short", "not-prose", "outside-main", "repeated"})
+# Under the headline, its byline, date, images and their labels (repeated lines) are passed over;
+# lines judged too short, not prose or outside the story found are the story's; any other reason
+# ends it.
+_HEADER_ROLES = frozenset(
+    {"title", "byline", "date", "dateline", "description", "decoration", "button", "caption", "repeated"}
+)
+_STORY_LINES = frozenset({"too-short", "not-prose", "outside-main"})
 
 
 def _one_template(lines: Iterable[str]) -> bool:
