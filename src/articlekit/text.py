@@ -56,7 +56,8 @@ def blocks(text: str) -> list[Block]:
     """Split a text dump into blocks; the wrap width is inferred from the line lengths."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cols = _line_cols(lines)
-    page_width = _page_width(_breakable(lines, cols))
+    # (html2text keeps a Markdown link whole on one line: those lines say nothing of the width)
+    page_width = _page_width(_breakable(lines, cols) if "](" in text else cols)
     if not page_width:
         return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
