@@ -96,8 +96,9 @@ def label(blocks: Sequence[Block]) -> None:
     """Set `reason` on each block that is not body text (None = keep)."""
     if not blocks:
         return
-    use_stops = _has_stopword_signal(blocks)
-    classes = [_first_opinion(b, use_stops) for b in blocks]
+    samples = [_words(b.text[:SAMPLE_CHARS]) for b in blocks]  # (split once, read twice)
+    use_stops = _has_stopword_signal(blocks, samples)
+    classes = [_first_opinion(b, use_stops, sample) for b, sample in zip(blocks, samples, strict=True)]
     is_html = any(b.path for b in blocks)
     if not is_html:  # HTML has no renderer doubling alt texts
         _mark_doubled(blocks, classes)  # (first: an image's label printed under each photo is a caption)
@@ -114,23 +115,26 @@ def label(blocks: Sequence[Block]) -> None:
         _main_run(blocks, classes, first)
 
 
-def _has_stopword_signal(blocks: Sequence[Block]) -> bool:
-    """Whether the page's language is one our stop-word lists know (else judge prose by shape)."""
+def _has_stopword_signal(blocks: Sequence[Block], samples: list[tuple[list[str], int]]) -> bool:
+    """Whether the page's language is one our stop-word lists know (else judge prose by shape).
+    `samples`: each block's `_words` of its first SAMPLE_CHARS."""
     words: list[str] = []
-    for b in blocks:  # a sample of the longer blocks is enough to tell
+    for b, (sample, _) in zip(blocks, samples, strict=True):  # the longer blocks tell enough
         if len(b.text) > 80:
-            words += _words(b.text[:SAMPLE_CHARS])[0]
+            words += sample
             if len(words) > 3000:
                 break
     return len(words) > 30 and _stop_ratio(words) > 0.08
 
 
-def _first_opinion(block: Block, use_stops: bool) -> str:
+def _first_opinion(block: Block, use_stops: bool, split: tuple[list[str], int]) -> str:
+    """GOOD, NEAR, SHORT or BAD (with a reason) for the block alone; `split` is `_words` of
+    its first SAMPLE_CHARS."""
     text = block.text
     size = len(text)
     # A long block is judged on its beginning: ratios come from there, its word count is scaled.
     sample = text[:SAMPLE_CHARS]
-    words, word_chars = _words(sample)
+    words, word_chars = split
     n_words = len(words) * size // len(sample) if sample else 0
     if word_chars < len(sample) / 4:  # rules, ornaments, lone punctuation
         block.reason = "decoration"
