@@ -429,8 +429,11 @@ def _name_reason(name: str) -> str | None:
     content, lookup = _attr_lookup()
     if name in content:  # content words count only as whole class names
         return ""
+    keys = _keys(name)
+    if lookup.keys().isdisjoint(keys):  # most names hold no vocabulary word: one C-level test
+        return None
     found = None
-    for key in _keys(name):
+    for key in keys:
         reason = lookup.get(key)
         if reason == "":
             return ""
@@ -450,10 +453,13 @@ def _attr_lookup() -> tuple[frozenset[str], dict[str, str]]:
 
 def _keys(name: str) -> tuple[str, ...]:
     """A class name, its first and last parts, and its first and last two parts joined."""
-    parts = [p for p in name.replace("_", "-").split("-") if p] or [name]
-    if len(parts) == 1:
+    parts = name.replace("_", "-").split("-")
+    if len(parts) > 1 and "" in parts:  # (a doubled, leading or trailing separator)
+        parts = [p for p in parts if p]
+    if len(parts) <= 1:
         return (name,)
-    return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
+    first, last = parts[0], parts[-1]
+    return (name, first, last, f"{first}-{parts[1]}", f"{parts[-2]}-{last}")
 
 
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True,
