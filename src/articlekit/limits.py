@@ -75,7 +75,7 @@ def check_tree(root: Any, limits: Limits) -> None:
 
     Both counts run inside libxml2's XPath engine: linear in the tree size, no Python loop.
     """
-    elements = int(root.xpath("count(descendant-or-self::*)"))
+    elements = int(_ELEMENT_COUNT(root))
     if elements > limits.max_elements:
         raise InputTooLarge(
             f"page has {elements:,} elements, above the max_elements limit of {limits.max_elements:,}"
@@ -83,6 +83,9 @@ def check_tree(root: Any, limits: Limits) -> None:
     # Fewer elements than max_depth cannot nest deeper than it: most pages skip the depth walk.
     if elements > limits.max_depth and limits.max_depth < PARSER_MAX_DEPTH and _deeper_than(limits.max_depth)(root):
         raise too_deep(limits)
+
+
+_ELEMENT_COUNT = etree.XPath("count(descendant-or-self::*)")  # compiled once, not per page
 
 
 @lru_cache(maxsize=8)
