@@ -501,6 +501,9 @@ def _segment(body: Any) -> list[Block]:
     path: list[int] = []  # serial numbers of the enclosing block elements (id() of lxml
     serial = 0  # proxies is not stable: a freed proxy's id is reused by the next one)
 
+    # Whitespace met while `parts` is empty is not collected: the flush would drop it anyway,
+    # and most whitespace between blocks then costs no flush at all. (A "\n" from the page,
+    # which `_ends_with_break` takes for a <br>, could only have caused a flush finding no text.)
     def flush() -> None:
         nonlocal link_chars
         if not parts:
@@ -538,7 +541,7 @@ def _segment(body: Any) -> list[Block]:
             elif tag == "img":
                 continue
             text = el.text  # (each read of .text or .tail builds a new str: read once)
-            if text:
+            if text and (parts or not text.isspace()):
                 parts.append(text)
                 if link_depth:
                     link_chars += len(text.strip())
@@ -551,7 +554,7 @@ def _segment(body: Any) -> list[Block]:
             elif tag == "a":
                 link_depth -= 1
             tail = el.tail
-            if tail:
+            if tail and (parts or not tail.isspace()):
                 parts.append(tail)
                 if link_depth:
                     link_chars += len(tail.strip())
