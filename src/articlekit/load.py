@@ -213,7 +213,7 @@ def _from_bytes(data: bytes, content_type: str | None, limits: Limits) -> Source
         raise too_large(len(data), limits)
     if not data:
         raise UnreadableInput("input is empty (0 bytes)")
-    if not data.strip():
+    if data.isspace():  # (not `data.strip()`, which copies a page that ends in a newline)
         raise UnreadableInput("input is empty (only whitespace)")
     text, encoding = decode(data, content_type)
     # Decoded as UTF-8 with nothing replaced: the bytes are the text's UTF-8, kept for the parser.
@@ -234,7 +234,7 @@ def _from_text(
     if utf8 is None or b"\x00" in utf8:  # a byte search is far faster than a str one
         text = text.replace("\x00", "")
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if text.isspace() or not text:  # (`text.strip()` would copy a page ending in a newline)
         raise UnreadableInput("input is empty (only whitespace)")
     _reject_binary_text(text)
     text = _xml_safe(text, utf8)
