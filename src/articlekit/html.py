@@ -298,15 +298,11 @@ class Index:
             if len(items) == 1:  # most elements carry one attribute: a class, or an href
                 key, value = items[0]
                 if key == "class":
-                    self._class_only(el, tag, value)
+                    self._names(el, tag, value, "", None, hidden=False)
                     continue
                 if key not in _READ_ATTRS:
                     continue
             self._attributes(el, tag, items)
-
-    def _class_only(self, el: Any, tag: str, cls: str) -> None:
-        """`_attributes` for an element whose one attribute is `class="cls"`."""
-        self._names(el, tag, cls, "", None, hidden=False)
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
@@ -327,7 +323,8 @@ class Index:
             self.semantic.append((el, "hidden"))
         if tag in ("body", "html"):
             return
-        if (cls or ident) and (reason := attr_reason(f"{cls} {ident}")):
+        # (A class alone needs no joined string: its words are the same.)
+        if (cls or ident) and (reason := attr_reason(f"{cls} {ident}" if ident else cls)):
             self.named.append((el, reason))
         if "byline" in cls or "author" in cls or "byline" in ident or rel == "author":
             self.bylines.append(el)
@@ -426,14 +423,13 @@ def attr_reason(attrs: str) -> str | None:
 def _name_reason(name: str) -> str | None:
     """One class name's reason; "" when it vetoes (a content word, or an embed word in it).
     Cached by name: pages differ in their class strings far more than in their class names."""
-    content, lookup = _attr_lookup()
+    content, lookup, parts = _attr_lookup()
     if name in content:  # content words count only as whole class names
         return ""
-    keys = _keys(name)
-    if lookup.keys().isdisjoint(keys):  # most names hold no vocabulary word: one C-level test
+    if parts.isdisjoint(name.replace("_", "-").split("-")):  # most names hold no vocabulary word
         return None
     found = None
-    for key in keys:
+    for key in _keys(name):
         reason = lookup.get(key)
         if reason == "":
             return ""
@@ -443,12 +439,14 @@ def _name_reason(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _attr_lookup() -> tuple[frozenset[str], dict[str, str]]:
-    """(content words, word -> reason), embed words mapping to "" (keep)."""
+def _attr_lookup() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """(content words, word -> reason, the words' parts), embed words mapping to "" (keep).
+    A name none of whose parts is a part of a word has no key among the words."""
     content, embed, reasons = boilerplate_attr_words()
     lookup = {w: reason for reason, words in reversed(reasons) for w in words}
     lookup.update(dict.fromkeys(embed, ""))
-    return content, lookup
+    parts = frozenset(p for w in lookup for p in w.replace("_", "-").split("-"))
+    return content, lookup, parts
 
 
 def _keys(name: str) -> tuple[str, ...]:
