@@ -109,13 +109,19 @@ def resolve(limits: Limits | None, max_bytes: int | None = None) -> Limits:
 # ends them (script data with its escape states), whitespace is exactly the parser's
 # (\t \n \f \r space), and a quote left open runs to the end of the input, as it does for the
 # parser. Counting too many (a duplicate attribute) only makes it stricter. One regex, one call.
+#
+# Written for the speed of `re`, which tries the branches of an alternation one by one and skips
+# a branch cheaply only when it starts with a plain literal ("<", "/", "!", "="): the branches
+# are ordered and gated so that most tags try few of them. Every reordering is between branches
+# that cannot match at the same place, so the match is the same.
 _WS = r"[\t\n\f\r ]"
-# One attribute: separators, a name, then maybe "=" and a value. It only ever repeats inside a
-# possessive repeat, which never backtracks into it, so it needs no atomic group of its own; and
-# `(?:…|)` matches as `(?:…)?` does, but runs faster in `re`.
+_VALUE = r"""(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)"""
+# One attribute: separators, a name, then maybe "=" and a value ("=" right after the name, or
+# after whitespace). It only ever repeats inside a possessive repeat, which never backtracks into
+# it, so it needs no atomic group of its own; `(?:…|)` matches as `(?:…)?` does, but faster.
 _ATTR = (
     r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
-    rf"""(?:{_WS}*+={_WS}*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)|))"""
+    rf"""(?:={_WS}*+{_VALUE}|{_WS}++={_WS}*+{_VALUE}|))"""
 )
 _NAME_END = r"(?=[\t\n\f\r />]|\Z)"
 _TAG_END = r"[\t\n\f\r /]*+(?:>|\Z)"
@@ -144,22 +150,24 @@ def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
         rf"{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
         for name in ("style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
     )
-    # Everything after "<" is one group, end tags (half of all tags) first: they cannot start
-    # like any other branch, so their place does not change the match. The start tags keep
-    # their order (the raw-text ones before the generic one, which would match them too).
+    # Everything after "<" is one group, end tags (half of all tags) first: no other branch
+    # starts with "/". The raw-text start tags keep their place before the generic one (which
+    # would match them too), behind one test of their first letter that most tags fail.
     return re.compile(
         rf"""(?:
-            [^<]++
-          | <(?:
+            <(?:
                 /(?:[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}|>|[^a-z>][^>]*+>?|\Z)
               | !--(?:-?>|[\s\S]*?(?:--!?>|\Z))
               | [!?][^>]*+>?
-              | script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
-              | {raw}
-              | plaintext{_NAME_END}{raw_start}[\s\S]*+
+              | (?=[stxinp])(?:
+                    script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
+                  | {raw}
+                  | plaintext{_NAME_END}{raw_start}[\s\S]*+
+                )
               | [a-z][^\t\n\f\r />]*+{start}
               | (?![a-z!?/])
             )
+          | [^<]++
         )*+""",
         re.I | re.A | re.X,
     )
