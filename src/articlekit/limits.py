@@ -137,6 +137,19 @@ _ESCAPED = (
 )
 
 
+# Raw-text elements: the parser reads their content as text, up to their end tag.
+_RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext")
+
+
+def _raw_text_element(name: str, raw_start: str) -> str:
+    """The start tag of raw-text element `name` and its content, as far as the parser takes it."""
+    if name == "script":  # script data has escape states
+        return rf"script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+"
+    if name == "plaintext":  # never ends
+        return rf"plaintext{_NAME_END}{raw_start}[\s\S]*+"
+    return rf"{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
+
+
 def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
     attrs = rf"(?:{_ATTR}){{0,{max_attributes}}}+"
     start = rf"{attrs}{_TAG_END}"
@@ -146,10 +159,8 @@ def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
     # It must be exact: a wrong guess either way puts the scan out of step with the parser.
     raw_start = rf"{attrs}(?:[\t\n\f\r /]*[\t\n\f\r ])?(?:>|\Z)"
     # No capturing groups: a group inside a possessive repeat trips CPython 3.11's re module.
-    raw = "|".join(
-        rf"{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
-        for name in ("style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
-    )
+    raw_text = "|".join(_raw_text_element(name, raw_start) for name in _RAW_TEXT)
+    first_letters = "".join(sorted({name[0] for name in _RAW_TEXT}))
     # Everything after "<" is one group, end tags (half of all tags) first: no other branch
     # starts with "/". The raw-text start tags keep their place before the generic one (which
     # would match them too), behind one test of their first letter that most tags fail.
@@ -159,11 +170,7 @@ def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
                 /(?:[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}|>|[^a-z>][^>]*+>?|\Z)
               | !--(?:-?>|[\s\S]*?(?:--!?>|\Z))
               | [!?][^>]*+>?
-              | (?=[stxinp])(?:
-                    script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
-                  | {raw}
-                  | plaintext{_NAME_END}{raw_start}[\s\S]*+
-                )
+              | (?=[{first_letters}])(?:{raw_text})
               | [a-z][^\t\n\f\r />]*+{start}
               | (?![a-z!?/])
             )
