@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import articlekit
+from articlekit.html import agree_loose
+from articlekit.metadata.resolve import agree
+from articlekit.metadata.titles import loose
 
 STORY = [
     "The city council voted on Tuesday to keep the central library open through the summer, "
@@ -134,3 +140,22 @@ def test_a_word_after_a_removed_element_without_tail_stays_apart() -> None:
     html = ("<html><body><article><h1>Library stays open</h1>"
             + f"<p>{glued}</p>" + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article></body></html>")
     assert articlekit.extract(html).text.split("\n\n")[0] == STORY[0]
+
+
+HEADLINES = ["Library stays open", "LIBRARY STAYS OPEN!", "Library stays open | City News", "City News",
+             "Library", "Library stays open through the summer", "\ufb01nal cut", "final CUT", "", " – ",
+             "Straße", "STRASSE"]
+
+
+def test_headline_agreement_on_loose_forms_is_agree() -> None:
+    """`_headed_by` compares the titles' `loose` forms, computed once; it must decide as `agree`."""
+    for a in HEADLINES:
+        for b in HEADLINES:
+            assert agree_loose(loose(a), loose(b)) == agree(a, b), (a, b)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_headline_agreement_on_loose_forms_is_agree_on_any_text(a: str, b: str) -> None:
+    for x, y in ((a, b), (a, a + b), (a + b, b)):
+        assert agree_loose(loose(x), loose(y)) == agree(x, y), (x, y)

@@ -21,7 +21,7 @@ from .blocks import Block, BlockKind
 from .classify import phrase_reason
 from .errors import InputTooLarge, UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
-from .metadata.resolve import agree
+from .metadata.titles import loose
 from .vocab import boilerplate_attr_words
 
 _local = threading.local()
@@ -208,7 +208,9 @@ def _other_stories(main: list[Any], titles: Sequence[str]) -> list[Any]:
     articles = [el for el in main if el.tag == "article" and not _inside_article(el)]
     if len(articles) < 2 or not titles:
         return []
-    headed = [el for el in articles if _headed_by(el, titles)]
+    # Normal forms computed once: a page can hold fifty teaser <article>s and fifty titles.
+    headlines = [loose(t) for t in titles]
+    headed = [el for el in articles if _headed_by(el, headlines)]
     if len(headed) != 1 or len(_STRING(headed[0])) < STORY_MIN_CHARS:
         return []
     return [el for el in articles if el is not headed[0]]
@@ -218,14 +220,21 @@ def _inside_article(el: Any) -> bool:
     return next(el.iterancestors("article"), None) is not None
 
 
-def _headed_by(article: Any, titles: Sequence[str]) -> bool:
+def _headed_by(article: Any, headlines: list[str]) -> bool:
+    """The article's first <h1> (else <h2>) agrees either way with one of `headlines`, the
+    `loose` forms of the page's titles."""
     heading = next(article.iter("h1"), None)
     if heading is None:
         heading = next(article.iter("h2"), None)
     if heading is None:
         return False
-    text = " ".join(_STRING(heading).split())
-    return any(agree(text, t) or agree(t, text) for t in titles)
+    text = loose(" ".join(_STRING(heading).split()))
+    return any(agree_loose(text, h) or agree_loose(h, text) for h in headlines)
+
+
+def agree_loose(a: str, b: str) -> bool:
+    """`metadata.resolve.agree` on texts already in `loose` form (a test keeps the two equal)."""
+    return bool(a) and bool(b) and (a == b or (len(a) >= 15 and a in b))
 
 
 TEASER_SHARE = 0.6  # the share of a section's items after its heading that have one tag
@@ -289,15 +298,11 @@ class Index:
             if len(items) == 1:  # most elements carry one attribute: a class, or an href
                 key, value = items[0]
                 if key == "class":
-                    self._class_only(el, tag, value)
+                    self._names(el, tag, value, "", None, hidden=False)
                     continue
                 if key not in _READ_ATTRS:
                     continue
             self._attributes(el, tag, items)
-
-    def _class_only(self, el: Any, tag: str, cls: str) -> None:
-        """`_attributes` for an element whose one attribute is `class="cls"`."""
-        self._names(el, tag, cls, "", None, hidden=False)
 
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
@@ -318,7 +323,8 @@ class Index:
             self.semantic.append((el, "hidden"))
         if tag in ("body", "html"):
             return
-        if (cls or ident) and (reason := attr_reason(f"{cls} {ident}")):
+        # (A class alone needs no joined string: its words are the same.)
+        if (cls or ident) and (reason := attr_reason(f"{cls} {ident}" if ident else cls)):
             self.named.append((el, reason))
         if "byline" in cls or "author" in cls or "byline" in ident or rel == "author":
             self.bylines.append(el)
@@ -417,9 +423,11 @@ def attr_reason(attrs: str) -> str | None:
 def _name_reason(name: str) -> str | None:
     """One class name's reason; "" when it vetoes (a content word, or an embed word in it).
     Cached by name: pages differ in their class strings far more than in their class names."""
-    content, lookup = _attr_lookup()
+    content, lookup, parts = _attr_lookup()
     if name in content:  # content words count only as whole class names
         return ""
+    if parts.isdisjoint(name.replace("_", "-").split("-")):  # most names hold no vocabulary word
+        return None
     found = None
     for key in _keys(name):
         reason = lookup.get(key)
@@ -431,20 +439,25 @@ def _name_reason(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _attr_lookup() -> tuple[frozenset[str], dict[str, str]]:
-    """(content words, word -> reason), embed words mapping to "" (keep)."""
+def _attr_lookup() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """(content words, word -> reason, the words' parts), embed words mapping to "" (keep).
+    A name none of whose parts is a part of a word has no key among the words."""
     content, embed, reasons = boilerplate_attr_words()
     lookup = {w: reason for reason, words in reversed(reasons) for w in words}
     lookup.update(dict.fromkeys(embed, ""))
-    return content, lookup
+    parts = frozenset(p for w in lookup for p in w.replace("_", "-").split("-"))
+    return content, lookup, parts
 
 
 def _keys(name: str) -> tuple[str, ...]:
     """A class name, its first and last parts, and its first and last two parts joined."""
-    parts = [p for p in name.replace("_", "-").split("-") if p] or [name]
-    if len(parts) == 1:
+    parts = name.replace("_", "-").split("-")
+    if len(parts) > 1 and "" in parts:  # (a doubled, leading or trailing separator)
+        parts = [p for p in parts if p]
+    if len(parts) <= 1:
         return (name,)
-    return (name, parts[0], parts[-1], "-".join(parts[:2]), "-".join(parts[-2:]))
+    first, last = parts[0], parts[-1]
+    return (name, first, last, f"{first}-{parts[1]}", f"{parts[-2]}-{last}")
 
 
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True,
@@ -486,6 +499,9 @@ def _segment(body: Any) -> list[Block]:
     path: list[int] = []  # serial numbers of the enclosing block elements (id() of lxml
     serial = 0  # proxies is not stable: a freed proxy's id is reused by the next one)
 
+    # Whitespace met while `parts` is empty is not collected: the flush would drop it anyway,
+    # and most whitespace between blocks then costs no flush at all. (A "\n" from the page,
+    # which `_ends_with_break` takes for a <br>, could only have caused a flush finding no text.)
     def flush() -> None:
         nonlocal link_chars
         if not parts:
@@ -523,7 +539,7 @@ def _segment(body: Any) -> list[Block]:
             elif tag == "img":
                 continue
             text = el.text  # (each read of .text or .tail builds a new str: read once)
-            if text:
+            if text and (parts or not text.isspace()):
                 parts.append(text)
                 if link_depth:
                     link_chars += len(text.strip())
@@ -536,7 +552,7 @@ def _segment(body: Any) -> list[Block]:
             elif tag == "a":
                 link_depth -= 1
             tail = el.tail
-            if tail:
+            if tail and (parts or not tail.isspace()):
                 parts.append(tail)
                 if link_depth:
                     link_chars += len(tail.strip())

@@ -75,7 +75,7 @@ def check_tree(root: Any, limits: Limits) -> None:
 
     Both counts run inside libxml2's XPath engine: linear in the tree size, no Python loop.
     """
-    elements = int(root.xpath("count(descendant-or-self::*)"))
+    elements = int(_ELEMENT_COUNT(root))
     if elements > limits.max_elements:
         raise InputTooLarge(
             f"page has {elements:,} elements, above the max_elements limit of {limits.max_elements:,}"
@@ -83,6 +83,9 @@ def check_tree(root: Any, limits: Limits) -> None:
     # Fewer elements than max_depth cannot nest deeper than it: most pages skip the depth walk.
     if elements > limits.max_depth and limits.max_depth < PARSER_MAX_DEPTH and _deeper_than(limits.max_depth)(root):
         raise too_deep(limits)
+
+
+_ELEMENT_COUNT = etree.XPath("count(descendant-or-self::*)")  # compiled once, not per page
 
 
 @lru_cache(maxsize=8)
@@ -106,10 +109,19 @@ def resolve(limits: Limits | None, max_bytes: int | None = None) -> Limits:
 # ends them (script data with its escape states), whitespace is exactly the parser's
 # (\t \n \f \r space), and a quote left open runs to the end of the input, as it does for the
 # parser. Counting too many (a duplicate attribute) only makes it stricter. One regex, one call.
+#
+# Written for the speed of `re`, which tries the branches of an alternation one by one and skips
+# a branch cheaply only when it starts with a plain literal ("<", "/", "!", "="): the branches
+# are ordered and gated so that most tags try few of them. Every reordering is between branches
+# that cannot match at the same place, so the match is the same.
 _WS = r"[\t\n\f\r ]"
+_VALUE = r"""(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)"""
+# One attribute: separators, a name, then maybe "=" and a value ("=" right after the name, or
+# after whitespace). It only ever repeats inside a possessive repeat, which never backtracks into
+# it, so it needs no atomic group of its own; `(?:…|)` matches as `(?:…)?` does, but faster.
 _ATTR = (
-    r"""(?>[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
-    rf"""(?:{_WS}*+={_WS}*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?)"""
+    r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+    rf"""(?:={_WS}*+{_VALUE}|{_WS}++={_WS}*+{_VALUE}|))"""
 )
 _NAME_END = r"(?=[\t\n\f\r />]|\Z)"
 _TAG_END = r"[\t\n\f\r /]*+(?:>|\Z)"
@@ -125,6 +137,19 @@ _ESCAPED = (
 )
 
 
+# Raw-text elements: the parser reads their content as text, up to their end tag.
+_RAW_TEXT = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext")
+
+
+def _raw_text_element(name: str, raw_start: str) -> str:
+    """The start tag of raw-text element `name` and its content, as far as the parser takes it."""
+    if name == "script":  # script data has escape states
+        return rf"script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+"
+    if name == "plaintext":  # never ends
+        return rf"plaintext{_NAME_END}{raw_start}[\s\S]*+"
+    return rf"{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
+
+
 def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
     attrs = rf"(?:{_ATTR}){{0,{max_attributes}}}+"
     start = rf"{attrs}{_TAG_END}"
@@ -134,22 +159,22 @@ def _markup_scanner(max_attributes: int) -> re.Pattern[str]:
     # It must be exact: a wrong guess either way puts the scan out of step with the parser.
     raw_start = rf"{attrs}(?:[\t\n\f\r /]*[\t\n\f\r ])?(?:>|\Z)"
     # No capturing groups: a group inside a possessive repeat trips CPython 3.11's re module.
-    raw = "|".join(
-        rf"<{name}{_NAME_END}{raw_start}(?:[^<]++|<(?!/{name}{_NAME_END}))*+"
-        for name in ("style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
-    )
+    raw_text = "|".join(_raw_text_element(name, raw_start) for name in _RAW_TEXT)
+    first_letters = "".join(sorted({name[0] for name in _RAW_TEXT}))
+    # Everything after "<" is one group, end tags (half of all tags) first: no other branch
+    # starts with "/". The raw-text start tags keep their place before the generic one (which
+    # would match them too), behind one test of their first letter that most tags fail.
     return re.compile(
         rf"""(?:
-            [^<]++
-          | <!--(?:-?>|[\s\S]*?(?:--!?>|\Z))
-          | <[!?][^>]*+>?
-          | </[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}
-          | </(?:>|[^a-z>][^>]*+>?|\Z)
-          | <script{_NAME_END}{raw_start}(?:[^<]++|<(?!/script{_NAME_END}|!--)|{_ESCAPED})*+
-          | {raw}
-          | <plaintext{_NAME_END}{raw_start}[\s\S]*+
-          | <[a-z][^\t\n\f\r />]*+{start}
-          | <(?![a-z!?/])
+            <(?:
+                /(?:[a-z][^\t\n\f\r />]*+(?:{_ATTR})*+{_TAG_END}|>|[^a-z>][^>]*+>?|\Z)
+              | !--(?:-?>|[\s\S]*?(?:--!?>|\Z))
+              | [!?][^>]*+>?
+              | (?=[{first_letters}])(?:{raw_text})
+              | [a-z][^\t\n\f\r />]*+{start}
+              | (?![a-z!?/])
+            )
+          | [^<]++
         )*+""",
         re.I | re.A | re.X,
     )

@@ -98,19 +98,18 @@ def _from_jsonld(scripts: list[Any]) -> Iterator[Candidate]:
 def _from_meta(metas: list[Any]) -> Iterator[Candidate]:
     tags: list[str] = []
     labels: dict[str, str] = {}
-    for meta in metas:
-        attrs = dict(meta.items())
-        raw = attrs.get("content")
-        if raw is None:
-            continue
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
-               or attrs.get("http-equiv") or "").strip().lower()
+    for meta in metas:  # (attributes read one by one: most tags are skipped on their name)
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
+               or meta.get("http-equiv") or "").strip().lower()
         label = key.startswith(("twitter:label", "twitter:data"))
         hit = _META_FIELDS.get(key)
         if not (hit or label):  # most <meta> tags (viewport, fb:app_id...) say nothing we read
             continue
+        raw = meta.get("content")
+        if raw is None:
+            continue
         content = " ".join(raw.split())
-        if not content or (key == (attrs.get("itemprop") or "").strip().lower() and _in_foreign_item(meta)):
+        if not content or (key == (meta.get("itemprop") or "").strip().lower() and _in_foreign_item(meta)):
             continue
         if label:
             labels[key] = content
