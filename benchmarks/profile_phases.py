@@ -6,7 +6,8 @@
 Runs the steps of `articlekit.pipeline.extract` one by one on pages already in memory and times
 each with the CPU clock. One-time costs (regex compiles, data files) are paid first on other
 pages (meta-dev), so every page here is seen once with cold per-text caches, as in a batch run.
-Metadata is `html_sources.declared` + `html_sources.in_page` + the text header + `resolve`.
+Metadata is `html_sources.declared` + `html_sources.in_page` + the text header + `resolve`;
+`walk` is the one walk over the tree whose elements both `declared` and `html.index` read.
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         tick("load")
         tree = html.parse(source.text, DEFAULT_LIMITS, source.utf8)
         tick("parse")
-        found = html_sources.declared(tree, url)
+        walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))
+        tick("walk")
+        found = html_sources.declared(tree, url, walked)
         tick("declared")
-        marks = html.index(tree)
+        marks = html.index(tree, walked)
         tick("index")
         authors_known = any(c.field == "authors" for c in found)
         found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known)

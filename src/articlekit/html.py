@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -41,7 +41,7 @@ def _parser() -> Any:
         _local.parser = parser
     return parser
 # Subtrees that never hold article text.
-_NEVER_TEXT = (
+NEVER_TEXT = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "button", "select", "input", "textarea", "option", "video", "audio", "map",
     "head", "title", "meta", "link", "base",
@@ -112,17 +112,30 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None)
     return root
 
 
-def index(root: Any) -> Index:
-    """Strip the subtrees that never hold text, then mark what pruning and metadata look for."""
-    _keep_words_apart(root)
-    etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
+def elements(root: Any, tags: Iterable[str]) -> dict[str, list[Any]]:
+    """The elements of each tag, in document order, from one walk over the tree: the metadata
+    (`<meta>`, JSON-LD `<script>`...) and `index` (the elements it strips) share it."""
+    found: dict[str, list[Any]] = {tag: [] for tag in tags}
+    for el in root.iter(*found):
+        found[el.tag].append(el)
+    return found
+
+
+def index(root: Any, walked: dict[str, list[Any]] | None = None) -> Index:
+    """Strip the subtrees that never hold text, then mark what pruning and metadata look for.
+    `walked`: `elements(root, ...)` for at least the tags of NEVER_TEXT, when the caller has it."""
+    if walked is None:
+        walked = elements(root, NEVER_TEXT)
+    _keep_words_apart(el for tag in NEVER_TEXT for el in walked[tag])
+    etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     return Index(root)
 
 
-def _keep_words_apart(root: Any) -> None:
+def _keep_words_apart(stripped: Iterable[Any]) -> None:
     """The text after a stripped element must not run into the text before it: 'Share' +
-    <button>…</button> + 'this' are two words. (Its tail, or the text after it, gets a space.)"""
-    for el in root.iter(*_NEVER_TEXT):
+    <button>…</button> + 'this' are two words. (Its tail, or the text after it, gets a space.)
+    Each element is handled on its own: the order does not matter."""
+    for el in stripped:
         tail = el.tail
         follow = tail if tail else _next_text(el)
         if follow and follow[0].isalnum():  # (a comma or a quote mark may follow unspaced)

@@ -46,8 +46,9 @@ def extract(
     found: list[Candidate] = []
     if source.kind == "html":
         tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
-        found = html_sources.declared(tree, url)  # first: JSON-LD sits in <script>
-        marks = html.index(tree)  # one walk: what pruning and microdata look for
+        walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk serves both:
+        found = html_sources.declared(tree, url, walked)  # first: JSON-LD sits in <script>
+        marks = html.index(tree, walked)  # one walk: what pruning and microdata look for
         authors_known = any(c.field == "authors" for c in found)
         found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known)
         declared = [str(c.value) for c in found if c.field == "title" and c.source != "h1"]

@@ -17,7 +17,7 @@ from .jsonld import candidates_from_scripts
 
 _STRING = etree.XPath("string()", smart_strings=False)
 # The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
-_TAGS = ("script", "meta", "time", "title", "link", "h1")
+TAGS = ("script", "meta", "time", "title", "link", "h1")  # the elements `declared` reads
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
 # meta name/property -> field
 _META_FIELDS = {
@@ -54,10 +54,11 @@ _META_FIELDS = {
 }
 
 
-def declared(root: Any, url: str | None) -> list[Candidate]:
+def declared(root: Any, url: str | None, walked: dict[str, list[Any]] | None = None) -> list[Candidate]:
     """What the markup declares: JSON-LD, <meta>, <time>, <title>, <link>, <html lang>, <h1>.
-    Read before the front end strips <script>, <meta> and <head>."""
-    tags = _by_tag(root)
+    Read before the front end strips <script>, <meta> and <head>. `walked`: the elements of
+    (at least) the tags in TAGS, when the caller walked the tree for them (`html.elements`)."""
+    tags = walked if walked is not None else _by_tag(root)
     out: list[Candidate] = []
     out.extend(_from_jsonld(tags["script"]))
     out.extend(_from_meta(tags["meta"]))
@@ -79,9 +80,9 @@ def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) ->
 
 
 def _by_tag(root: Any) -> dict[str, list[Any]]:
-    """The elements of each tag in `_TAGS`, in document order."""
-    tags: dict[str, list[Any]] = {tag: [] for tag in _TAGS}
-    for el in root.iter(*_TAGS):
+    """The elements of each tag in `TAGS`, in document order."""
+    tags: dict[str, list[Any]] = {tag: [] for tag in TAGS}
+    for el in root.iter(*TAGS):
         tags[el.tag].append(el)
     return tags
 
