@@ -96,9 +96,11 @@ def label(blocks: Sequence[Block]) -> None:
     """Set `reason` on each block that is not body text (None = keep)."""
     if not blocks:
         return
-    samples = [_words(b.text[:SAMPLE_CHARS]) for b in blocks]  # (split once, read twice)
-    use_stops = _has_stopword_signal(blocks, samples)
-    classes = [_first_opinion(b, use_stops, sample) for b, sample in zip(blocks, samples, strict=True)]
+    use_stops, split = _stopword_signal(blocks)  # (the blocks it split are not split again)
+    classes = [
+        _first_opinion(b, use_stops, split[i] if i in split else _words(b.text[:SAMPLE_CHARS]))
+        for i, b in enumerate(blocks)
+    ]
     is_html = any(b.path for b in blocks)
     if not is_html:  # HTML has no renderer doubling alt texts
         _mark_doubled(blocks, classes)  # (first: an image's label printed under each photo is a caption)
@@ -115,16 +117,19 @@ def label(blocks: Sequence[Block]) -> None:
         _main_run(blocks, classes, first)
 
 
-def _has_stopword_signal(blocks: Sequence[Block], samples: list[tuple[list[str], int]]) -> bool:
-    """Whether the page's language is one our stop-word lists know (else judge prose by shape).
-    `samples`: each block's `_words` of its first SAMPLE_CHARS."""
+def _stopword_signal(blocks: Sequence[Block]) -> tuple[bool, dict[int, tuple[list[str], int]]]:
+    """Whether the page's language is one our stop-word lists know (else judge prose by shape),
+    and the `_words` of the first SAMPLE_CHARS of each block it read, by index (a few thousand
+    words' worth: the first opinion reuses them)."""
     words: list[str] = []
-    for b, (sample, _) in zip(blocks, samples, strict=True):  # the longer blocks tell enough
+    split: dict[int, tuple[list[str], int]] = {}
+    for i, b in enumerate(blocks):  # a sample of the longer blocks is enough to tell
         if len(b.text) > 80:
-            words += sample
+            split[i] = _words(b.text[:SAMPLE_CHARS])
+            words += split[i][0]
             if len(words) > 3000:
                 break
-    return len(words) > 30 and _stop_ratio(words) > 0.08
+    return len(words) > 30 and _stop_ratio(words) > 0.08, split
 
 
 def _first_opinion(block: Block, use_stops: bool, split: tuple[list[str], int]) -> str:
