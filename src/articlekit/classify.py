@@ -86,10 +86,9 @@ _STRIP = re.compile(r"^[\W_]+")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$")
 _DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
-# An ad slot's placeholder in a lynx dump.
 _IDENTIFIER = re.compile(r"^\w+(?:[-_]\w+)+$")  # "medium-wide-browser": a class name, not words
 _COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")  # "March (119)": an archive's or a category's count of posts
-_PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")
+_PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")  # an ad slot's placeholder in a lynx dump
 
 
 def label(blocks: Sequence[Block]) -> None:
@@ -465,7 +464,7 @@ def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
 
 
 _DECIDED = (GOOD, BAD)
-UNSEEN = "unseen"
+_UNSEEN = "unseen"
 
 
 def _seen(classes: list[str], unseen: list[int]) -> list[str]:
@@ -474,7 +473,7 @@ def _seen(classes: list[str], unseen: list[int]) -> list[str]:
         return classes
     out = list(classes)
     for i in unseen:
-        out[i] = UNSEEN
+        out[i] = _UNSEEN
     return out
 
 

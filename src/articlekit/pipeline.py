@@ -46,7 +46,7 @@ def extract(
     found: list[Candidate] = []
     if source.kind == "html":
         tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
-        walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk serves both:
+        walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk for the two below
         found = html_sources.declared(tree, url, walked)  # first: JSON-LD sits in <script>
         marks = html.index(tree, walked)  # one walk: what pruning and microdata look for
         authors_known = any(c.field == "authors" for c in found)
