@@ -21,6 +21,7 @@ from .blocks import Block, BlockKind
 from .classify import phrase_reason
 from .errors import InputTooLarge, UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
+from .metadata.resolve import agree_loose
 from .metadata.titles import loose
 from .vocab import boilerplate_attr_words
 
@@ -222,7 +223,7 @@ def _other_stories(main: list[Any], titles: Sequence[str]) -> list[Any]:
     if len(articles) < 2 or not titles:
         return []
     # Normal forms computed once: a page can hold fifty teaser <article>s and fifty titles.
-    headlines = [loose(t) for t in titles]
+    headlines = {loose(t) for t in titles}
     headed = [el for el in articles if _headed_by(el, headlines)]
     if len(headed) != 1 or len(_STRING(headed[0])) < STORY_MIN_CHARS:
         return []
@@ -233,7 +234,7 @@ def _inside_article(el: Any) -> bool:
     return next(el.iterancestors("article"), None) is not None
 
 
-def _headed_by(article: Any, headlines: list[str]) -> bool:
+def _headed_by(article: Any, headlines: set[str]) -> bool:
     """The article's first <h1> (else <h2>) agrees either way with one of `headlines`, the
     `loose` forms of the page's titles."""
     heading = next(article.iter("h1"), None)
@@ -241,13 +242,9 @@ def _headed_by(article: Any, headlines: list[str]) -> bool:
         heading = next(article.iter("h2"), None)
     if heading is None:
         return False
-    text = loose(" ".join(_STRING(heading).split()))
+    text = loose(_STRING(heading))
     return any(agree_loose(text, h) or agree_loose(h, text) for h in headlines)
 
-
-def agree_loose(a: str, b: str) -> bool:
-    """`metadata.resolve.agree` on texts already in `loose` form (a test keeps the two equal)."""
-    return bool(a) and bool(b) and (a == b or (len(a) >= 15 and a in b))
 
 
 TEASER_SHARE = 0.6  # the share of a section's items after its heading that have one tag

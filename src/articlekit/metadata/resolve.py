@@ -230,5 +230,9 @@ CHOOSERS: dict[str, Callable[[list[Candidate], _Context], Candidate | None]] = {
 
 def agree(a: str, b: str) -> bool:
     """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
-    na, nb = loose(a), loose(b)
+    return agree_loose(loose(a), loose(b))
+
+
+def agree_loose(na: str, nb: str) -> bool:
+    """`agree` on texts already in `loose` form (a caller comparing many pairs folds each once)."""
     return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))
