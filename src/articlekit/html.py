@@ -122,11 +122,9 @@ def elements(root: Any, tags: Iterable[str]) -> dict[str, list[Any]]:
     return found
 
 
-def index(root: Any, walked: dict[str, list[Any]] | None = None) -> Index:
+def index(root: Any, walked: dict[str, list[Any]]) -> Index:
     """Strip the subtrees that never hold text, then mark what pruning and metadata look for.
-    `walked`: `elements(root, ...)` for at least the tags of NEVER_TEXT, when the caller has it."""
-    if walked is None:
-        walked = elements(root, NEVER_TEXT)
+    `walked`: `elements(root, ...)` for at least the tags of NEVER_TEXT."""
     _keep_words_apart(el for tag in NEVER_TEXT for el in walked[tag])
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     return Index(root)
@@ -149,12 +147,10 @@ def _next_text(el: Any) -> str | None:
     return nxt.text if nxt is not None and isinstance(nxt.tag, str) else None
 
 
-def blocks(root: Any, found: Index | None = None, titles: Sequence[str] = ()) -> HtmlPage:
+def blocks(root: Any, found: Index, titles: Sequence[str] = ()) -> HtmlPage:
     """Prune boilerplate subtrees, then cut the remaining body into blocks. `found` is
-    `index(root)` when the caller made it (metadata reads it too); `titles` are the headlines
-    the markup declares (og:title, JSON-LD...), which tell the page's story from others on it."""
-    if found is None:
-        found = index(root)
+    `index(root)` (metadata reads it too); `titles` are the headlines the markup declares
+    (og:title, JSON-LD...), which tell the page's story from others on it."""
     page = HtmlPage(tree=root)
     _prune(root, found, page.pruned, titles)
     etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes

@@ -54,11 +54,10 @@ _META_FIELDS = {
 }
 
 
-def declared(root: Any, url: str | None, walked: dict[str, list[Any]] | None = None) -> list[Candidate]:
+def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Candidate]:
     """What the markup declares: JSON-LD, <meta>, <time>, <title>, <link>, <html lang>, <h1>.
-    Read before the front end strips <script>, <meta> and <head>. `walked`: the elements of
-    (at least) the tags in TAGS, when the caller walked the tree for them (`html.elements`)."""
-    tags = walked if walked is not None else _by_tag(root)
+    Read before the front end strips <script>, <meta> and <head>. `tags`: the elements of
+    (at least) the tags in TAGS, from the caller's walk (`html.elements`)."""
     out: list[Candidate] = []
     out.extend(_from_jsonld(tags["script"]))
     out.extend(_from_meta(tags["meta"]))
@@ -77,14 +76,6 @@ def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) ->
     if not authors_known and not any(c.field == "authors" for c in out):
         out.extend(_from_visible_byline(bylines))
     return out
-
-
-def _by_tag(root: Any) -> dict[str, list[Any]]:
-    """The elements of each tag in `TAGS`, in document order."""
-    tags: dict[str, list[Any]] = {tag: [] for tag in TAGS}
-    for el in root.iter(*TAGS):
-        tags[el.tag].append(el)
-    return tags
 
 
 # --- JSON-LD -------------------------------------------------------------------------------
