@@ -743,9 +743,15 @@ _HEADER_ROLES = frozenset(
 _STORY_LINES = frozenset({"too-short", "not-prose", "outside-main"})
 
 
+def template(text: str) -> str:
+    """The text with each number as 0: lines alike but for their numbers ("Result 1 of 300",
+    "Result 2 of 300") are one template, a listing's, not prose."""
+    return _DIGITS.sub("0", text)
+
+
 def _one_template(lines: Iterable[str]) -> bool:
-    """Most lines are one line with other numbers ("Result 1 of 300", "Item 2"): a listing."""
-    shapes = Counter(_DIGITS.sub("0", line) for line in lines)
+    """Most lines are one line with other numbers: a listing."""
+    shapes = Counter(map(template, lines))
     return shapes.most_common(1)[0][1] * 2 > shapes.total()
 
 

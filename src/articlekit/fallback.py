@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from lxml import etree, html
 
 from .blocks import Block
+from .classify import template
 
 MIN_BODY = 200  # below this many characters of body, ask for a second opinion ...
 MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words ...
 MIN_WORDS = 8  # a line of prose, not a label or a list entry
 MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
 _WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
 TEMPLATE_REPEATS = 3  # blocks alike but for their numbers, this many times: a listing, not prose
 _RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
@@ -34,7 +34,7 @@ def worth_asking(page_html: str, blocks: Sequence[Block]) -> bool:
     long = [b.text for b in blocks if b.text.count(" ") >= MIN_WORDS - 1]
     # Search results and product grids repeat one template ("example.com/3 … page 3 of …"):
     # many lines of words, but a listing, which a second opinion would turn into a "body".
-    shapes = [_DIGITS.sub("0", t) for t in long]
+    shapes = [template(t) for t in long]
     seen = Counter(shapes)
     prose = sum(len(t) for t, shape in zip(long, shapes, strict=True) if seen[shape] < TEMPLATE_REPEATS)
     return prose >= MIN_PROSE
