@@ -245,6 +245,15 @@ def _text_dump(size: int) -> str:
     return "".join(parts)
 
 
+def _headline_rows(count: int) -> str:
+    """A dump of many title-like lines, each with a date under it, and no URL: each is a far
+    headline candidate that must be looked for again elsewhere on the page."""
+    rows = [f"Council Approves New Riverside Plan Number {n}\n\nNovember 19, 2019\n\n{EN_PARAS[n % len(EN_PARAS)]} "
+            f"This was noted in report {n}."
+            for n in range(count)]
+    return "\n\n".join(rows)
+
+
 def _utf16_no_bom(codec: str) -> bytes:
     return page(charset=None).encode(codec)
 
@@ -538,6 +547,10 @@ CASES: list[Case] = [
     Case("24,000 short lines, text dump (600 KB)",
          _utf8("\n\n".join(f"One two three four {i}" for i in range(24_000))),
          empty=True, slow=True),
+    Case("20,000 headline-like lines with dates, text dump", lambda: _headline_rows(20_000).encode(),
+         contains=(SENTENCE,), slow=True),
+    Case("2,000 headline-like lines with dates, text dump", lambda: _headline_rows(2_000).encode(),
+         contains=(SENTENCE,)),
     Case("4,000 short lines, HTML", _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>"
                                                                      for i in range(4_000)) + "</body></html>"),
          empty=True),
