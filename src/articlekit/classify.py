@@ -388,9 +388,10 @@ def _item_list(run: Sequence[Block], mean: float) -> bool:
 
 
 def _cut_comments(blocks: Sequence[Block], classes: list[str]) -> None:
-    """Once the story has begun, a comment thread's opening (or the author's biography) ends
-    it: all that follows goes. In HTML, whose sidebars were pruned before, so does a heading of
-    recommended stories (in a text dump, a sidebar before the story may hold one)."""
+    """Once the story has begun, a comment thread's opening (or the author's biography, or the
+    list of its sources: the STORY_ENDERS) ends it: all that follows goes. In HTML, whose
+    sidebars were pruned before, so does a heading of recommended stories (in a text dump, a
+    sidebar before the story may hold one)."""
     header, ends = comment_header(), _header_ends()
     headers = {
         i for i, b in enumerate(blocks)
@@ -426,7 +427,8 @@ def _use_context(blocks: Sequence[Block], classes: list[str]) -> None:
     # it. (An image does part them: the line after it is often its caption.)
     unseen = [i for i, b in enumerate(blocks) if b.reason == "button" and not b.path and _PLACEHOLDER.match(b.text)]
     # 1. An uncertain block next to prose is prose; otherwise boilerplate.
-    before, after = _prev_decided(_seen(classes, unseen)), _next_decided(_seen(classes, unseen))
+    seen = _seen(classes, unseen)
+    before, after = _prev_decided(seen), _next_decided(seen)
     for i, c in enumerate(classes):
         if c == NEAR:
             firm[i] = GOOD if GOOD in (before[i], after[i]) else BAD

@@ -160,7 +160,9 @@ def blocks(root: Any, found: Index, titles: Sequence[str] = ()) -> HtmlPage:
 
 
 def _prune(root: Any, found: Index, removed: list[Removed], titles: Sequence[str] = ()) -> None:
-    """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article."""
+    """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article; other
+    stories preloaded on the page and sections headed by a related-content heading go even so,
+    and so do hover cards inside paragraphs."""
     guard = _Guard(root, found.main)
     for el in _other_stories(found.main, titles):
         _drop(el, "related", removed, guard, check=False)
@@ -289,7 +291,7 @@ class Index:
         self.named: list[tuple[Any, str]] = []
         self.images: list[Any] = []
         self.itemprops: list[Any] = []
-        self.bylines: list[Any] = []  # marked as one: rel=author, class "…byline…"/"…author…"
+        self.bylines: list[Any] = []  # marked as one: rel=author, class "…byline…"/"…author…", id "…byline…"
         for el in root.iter(etree.Element):
             tag = el.tag
             if tag in _SEMANTIC:
