@@ -42,7 +42,7 @@ def test_lone_teaser_summaries_weigh_less_than_story() -> None:
     # widgets between them and the story.
     summary = ("The mayor opened the bridge on Monday, the {n}th to be finished this year, and said that the "
                "next one would follow soon after the summer, when the river is low and the builders can work.")
-    widgets = [Block("Share this"), Block("Advertisement"), Block("Most read")]
+    widgets = [Block("Share this"), Block("Advertisement"), Block("Print")]  # (no recommendations heading)
     teasers = [Block(x) for n in range(2) for x in (f"Mayor opens new bridge number {n}", summary.format(n=n))]
     assert body([Block(p) for p in STORY] + widgets + teasers) == STORY
 
@@ -57,7 +57,11 @@ def test_short_story_paragraphs_are_not_lone() -> None:
         "Health bosses said the risk of an outbreak was extremely low, but they urged people in the region to "
         "avoid eating wild animals.",
     ]
-    assert body([Block(p) for p in story]) == story
+    blocks = [Block(p) for p in story]
+    assert body(blocks) == story
+    # Neither neighbour of the third is prose yet, but both end like sentences: not lone.
+    firsts = [classify.GOOD, classify.NEAR, classify.SHORT, classify.NEAR]
+    assert not classify._is_lone(blocks, firsts, 2)
 
 
 def test_phrase_prefilter_agrees_with_the_regex() -> None:
@@ -201,7 +205,8 @@ def test_an_image_still_parts_its_caption_from_the_story() -> None:
 def test_a_list_of_sources_ends_the_story() -> None:
     sources = ['City council, "Minutes of the transport committee," Nov. 5, 2019',
                "Email interview with Anna Berg, a spokeswoman for the council, Nov. 6, 2019, about the costs"]
-    blocks = [Block(p) for p in STORY] + [Block("Our Sources")] + [Block(s) for s in sources]
+    after = STORY[1].replace("plan", "budget")  # prose after the list: not the story's any more
+    blocks = [Block(p) for p in STORY] + [Block("Our Sources")] + [Block(s) for s in sources] + [Block(after)]
     assert body(blocks) == STORY
     assert blocks[len(STORY)].reason == "sources"
 
