@@ -21,6 +21,7 @@ import resource
 import sys
 import time
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from queue import Empty
 from typing import Any
@@ -134,6 +135,7 @@ _SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7a3]")), ("ja", re.compile(r"[\u3040-
             ("ar", re.compile(r"[\u0600-\u06ff]")), ("he", re.compile(r"[\u0590-\u05ff]")))
 
 
+@cache
 def _stopword_lists() -> dict[str, frozenset[str]]:
     import tomllib
 
