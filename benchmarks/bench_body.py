@@ -1,17 +1,31 @@
-"""Body-extraction benchmark on the scrapinghub pages (HTML) and their lynx / w3m dumps.
+"""Body-extraction benchmark on every body set in ../shared/bench, peers in the same run.
 
-    python benchmarks/bench_body.py                 # articlekit on html, lynx, w3m
-    python benchmarks/bench_body.py --peers         # + trafilatura, readability-lxml (html)
-    python benchmarks/bench_body.py --sets html --report 10   # the 10 worst pages, explained
-    python benchmarks/bench_body.py --sets html --peers --repeat 3   # best of 3 interleaved runs each
+    python benchmarks/bench_body.py --all --peers            # every set; a table each, then a summary
+    python benchmarks/bench_body.py scrapinghub meta-dev     # some sets, articlekit only
+    python benchmarks/bench_body.py scrapinghub --report 10  # the 10 worst pages: what was lost, and why
+    python benchmarks/bench_body.py scrapinghub --peers --repeat 3   # best of 3 interleaved runs each
+    python benchmarks/bench_body.py --derived                # robustness variants (see below)
+
+Sets (each one whose files are present in the bench folder):
+- `scrapinghub`: 181 news pages (HTML); `scrapinghub-lynx`, `scrapinghub-w3m`: their text dumps;
+- `meta-dev`: 86 news pages of other publishers (HTML); `meta-dev-w3m`, `-lynx`, `-inscriptis`,
+  `-html2text`: 26 of them rendered as text.
+Derived sets (`--derived`) are the scrapinghub pages with the markup cues we never control taken
+away, to see how much of a score rests on them: `-noattr` without class, id, role, itemprop and
+rel attributes; `-html4` with HTML5's semantic elements (article, main, nav, aside, footer,
+header, section, figure) turned into <div>, as on pages written before them.
 
 Each extractor runs in its own child process on pages already in memory, so pages/s is pure
-extraction time on one core and peak RSS is that extractor's own.
+extraction time on one core and peak RSS is that extractor's own. The metric is the scrapinghub
+benchmark's (benchmarks/shingles.py): P and R are means over pages, F1 = 2PR/(P+R);
+`pageF1` is the mean of per-page F1 (meta-dev's own score). `empty>=50` counts pages with an
+empty body whose truth has 50 words or more.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import multiprocessing as mp
@@ -20,7 +34,8 @@ import re
 import resource
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from queue import Empty
@@ -30,25 +45,83 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from shingles import score_page, summarise
 
 BENCH = Path(os.environ.get("ARTICLEKIT_BENCH", Path(__file__).resolve().parents[2] / "shared" / "bench"))
-SETS = ("html", "lynx", "w3m")
+SH, META = BENCH / "scrapinghub", BENCH / "meta-dev"
+RENDERERS = ("w3m", "lynx", "inscriptis", "html2text")
+REAL_SETS = ("scrapinghub", "scrapinghub-lynx", "scrapinghub-w3m", "meta-dev",
+             *(f"meta-dev-{r}" for r in RENDERERS))
+DERIVED_SETS = ("scrapinghub-noattr", "scrapinghub-html4")
+ALIASES = {"html": "scrapinghub", "lynx": "scrapinghub-lynx", "w3m": "scrapinghub-w3m"}
+MIN_TRUTH_WORDS = 50  # an empty body for a page whose truth has this many words is a failure
+
+Pages = dict[str, tuple[bytes, str]]  # {id: (page bytes, url)}
 
 
-def load_pages(which: str) -> dict[str, tuple[bytes, str]]:
+def _sh_truth() -> dict[str, Any]:
+    return dict(json.loads((SH / "ground-truth.json").read_text()))
+
+
+def _meta_truth() -> dict[str, Any]:
+    return dict(json.loads((META / "truth.json").read_text()))
+
+
+def truth_bodies(which: str) -> dict[str, str]:
+    if which.startswith("scrapinghub"):
+        return {pid: e["articleBody"] for pid, e in _sh_truth().items()}
+    pages = load_pages(which)  # (a rendering holds some of the pages)
+    return {pid: e["body"] for pid, e in _meta_truth().items() if pid in pages and "body" in e}
+
+
+def available(which: str) -> bool:
+    if which.startswith("scrapinghub-") and which not in DERIVED_SETS:
+        return (BENCH / "scrapinghub-text" / which.split("-", 1)[1]).is_dir()
+    if which.startswith("scrapinghub"):
+        return (SH / "html").is_dir()
+    if which == "meta-dev":
+        return (META / "html").is_dir()
+    return (META / "text" / which.removeprefix("meta-dev-")).is_dir()
+
+
+def load_pages(which: str) -> Pages:
     """{id: (page bytes, url)} for one set."""
-    truth = json.loads((BENCH / "scrapinghub" / "ground-truth.json").read_text())
-    pages = {}
-    for pid, entry in sorted(truth.items()):
-        if which == "html":
-            data = gzip.decompress((BENCH / "scrapinghub" / "html" / f"{pid}.html.gz").read_bytes())
-        else:
-            data = (BENCH / "scrapinghub-text" / which / f"{pid}.txt").read_bytes()
-        pages[pid] = (data, entry["url"])
+    which = ALIASES.get(which, which)
+    pages: Pages = {}
+    if which.startswith("scrapinghub"):
+        variant = which.removeprefix("scrapinghub").lstrip("-")
+        for pid, entry in sorted(_sh_truth().items()):
+            if variant in ("lynx", "w3m"):
+                data = (BENCH / "scrapinghub-text" / variant / f"{pid}.txt").read_bytes()
+            else:
+                data = gzip.decompress((SH / "html" / f"{pid}.html.gz").read_bytes())
+                if variant:
+                    data = _derive(data, variant)
+            pages[pid] = (data, entry["url"])
+        return pages
+    renderer = which.removeprefix("meta-dev").lstrip("-")
+    for pid, entry in sorted(_meta_truth().items()):
+        if not renderer:
+            pages[pid] = (gzip.decompress((META / "html" / f"{pid}.html.gz").read_bytes()), entry["url"])
+        elif (path := META / "text" / renderer / f"{pid}.txt").exists():
+            pages[pid] = (path.read_bytes(), entry["url"])
     return pages
 
 
-def truth_bodies() -> dict[str, str]:
-    truth = json.loads((BENCH / "scrapinghub" / "ground-truth.json").read_text())
-    return {pid: e["articleBody"] for pid, e in truth.items()}
+_CUE_ATTRS = ("class", "id", "role", "itemprop", "rel")
+_HTML5 = frozenset({"article", "main", "nav", "aside", "footer", "header", "section", "figure", "figcaption"})
+
+
+def _derive(data: bytes, variant: str) -> bytes:
+    """The page without the markup cues the variant names (see the module docstring)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(data)
+    for el in root.iter(etree.Element):
+        if variant == "noattr":
+            for name in _CUE_ATTRS:
+                el.attrib.pop(name, None)
+        elif variant == "html4" and el.tag in _HTML5:
+            el.tag = "div"
+    return bytes(lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
 # --- extractors (each imported only in its own child process) --------------------------------
@@ -85,19 +158,25 @@ def run_html_text(data: bytes, url: str) -> str:
     return str(html_text.extract_text(data.decode("utf-8", "replace")))
 
 
-EXTRACTORS = {
+EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
     "articlekit": run_articlekit,
     "trafilatura": run_trafilatura,
     "trafilatura-fast": run_trafilatura_fast,
     "readability-lxml": run_readability,
     "html-text": run_html_text,
 }
+PEERS = ("trafilatura", "readability-lxml")
+SPEED_PEERS = ("trafilatura-fast", "html-text")  # with --repeat on scrapinghub: the speed table's rows
 
 
 def _child(name: str, which: str, queue: Any) -> None:
+    import warnings
+
+    warnings.filterwarnings("ignore")
     fn = EXTRACTORS[name]
     pages = load_pages(which)
-    fn(*next(iter(pages.values())))  # warm up imports and caches
+    with contextlib.suppress(Exception):  # (a crash is counted below, page by page)
+        fn(*next(iter(pages.values())))  # warm up imports and caches
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out, errors = {}, {}
     # CPU time of this process: pages per CPU-second is pages/s on one core, and unlike wall
@@ -106,7 +185,7 @@ def _child(name: str, which: str, queue: Any) -> None:
     for pid, (data, url) in pages.items():
         try:
             out[pid] = fn(data, url)
-        except Exception as exc:  # a peer's crash is a result, not a stop
+        except Exception as exc:  # a crash is a result, not a stop
             out[pid], errors[pid] = "", f"{type(exc).__name__}: {exc}"
     elapsed = time.process_time() - start
     wall = time.perf_counter() - wall
@@ -154,44 +233,98 @@ def language_of(text: str) -> str:
     return best if hits[best] >= 10 else "other"
 
 
+_HEADER = (f"{'set':20} {'extractor':17} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'pageF1':>7} "
+           f"{'empty':>5} {'e>=50':>5} {'errors':>6} {'pages/s':>8} {'peak MB':>8}")
+
+
+def _row(which: str, name: str, res: dict[str, Any], truth: dict[str, str]) -> dict[str, Any]:
+    out = res["out"]
+    scores = {pid: score_page(out.get(pid, ""), truth[pid]) for pid in truth}
+    empty = [pid for pid in truth if not out.get(pid, "").strip()]
+    bad_empty = [pid for pid in empty if len(re.findall(r"\w+", truth[pid])) >= MIN_TRUTH_WORDS]
+    s = summarise(scores.values(), len(empty))
+    row = {"set": which, "name": name, "s": s, "scores": scores, "bad_empty": bad_empty,
+           "errors": res["errors"], "speed": len(out) / res["seconds"], "peak": res["peak_kb"] / 1024}
+    print(f"{which:20} {name:17} {s.pages:5d} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+          f"{s.mean_page_f1:7.3f} {s.empty:5d} {len(bad_empty):5d} {len(res['errors']):6d} "
+          f"{row['speed']:8.1f} {row['peak']:8.1f}", flush=True)
+    return row
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--peers", action="store_true", help="also run trafilatura and readability-lxml")
-    ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
-    ap.add_argument("--report", type=int, default=0, help="explain the N worst pages of articlekit")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="*", help=f"set names: {', '.join(REAL_SETS + DERIVED_SETS)} "
+                    "(html, lynx, w3m: the scrapinghub ones)")
+    ap.add_argument("--all", action="store_true", help="every body set present in the bench folder")
+    ap.add_argument("--derived", action="store_true", help="add the derived robustness sets")
+    ap.add_argument("--sets", dest="sets_opt", nargs="+", default=[], help="(the same as the positional names)")
+    ap.add_argument("--peers", action="store_true", help="also run trafilatura and readability-lxml on every set")
+    ap.add_argument("--report", type=int, default=0, help="explain the N worst pages of articlekit on each set")
     ap.add_argument("--by-language", action="store_true")
-    ap.add_argument("--save", help="write per-page predictions (articlekit) to this JSON file")
+    ap.add_argument("--save", help="write per-page predictions of articlekit ({set: {id: text}}) to this JSON file")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run every extractor this many times, interleaved, and report its fastest run "
                          "(a shared machine slows runs at random; the fastest is the least disturbed)")
     args = ap.parse_args()
-    truth = truth_bodies()
-    print(f"{'set':6} {'extractor':18} {'P':>6} {'R':>6} {'F1':>6} {'pageF1':>7} {'empty':>5} "
-          f"{'pages/s':>8} {'wall p/s':>8} {'peak MB':>8} {'errors':>6}")
-    for which in args.sets:
-        names = ["articlekit"]
-        if args.peers and which == "html":
-            names += ["trafilatura", "trafilatura-fast", "readability-lxml", "html-text"]
-        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+    names = [ALIASES.get(n, n) for n in args.sets + args.sets_opt]
+    if args.all or not names:
+        names += [s for s in REAL_SETS if available(s)]
+    if args.derived:
+        names += list(DERIVED_SETS)
+    names = list(dict.fromkeys(names))
+    unknown = [n for n in names if n not in REAL_SETS + DERIVED_SETS]
+    if unknown:
+        ap.error(f"unknown set(s): {', '.join(unknown)}")
+    rows: list[dict[str, Any]] = []
+    saved: dict[str, dict[str, str]] = {}
+    for which in names:
+        truth = truth_bodies(which)
+        extractors = ["articlekit"]
+        if args.peers:
+            extractors += list(PEERS)
+            if args.repeat > 1 and which == "scrapinghub":
+                extractors += list(SPEED_PEERS)
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in extractors}
         for _ in range(max(1, args.repeat)):
-            for name in names:
+            for name in extractors:
                 runs[name].append(run(name, which))
-        for name in names:
+        print(f"\n{_HEADER}")
+        for name in extractors:
             res = min(runs[name], key=lambda r: r["seconds"])
-            out = res["out"]
-            scores = {pid: score_page(out.get(pid, ""), truth[pid]) for pid in truth}
-            empties = sum(1 for pid in truth if not out.get(pid, "").strip())
-            s = summarise(scores.values(), empties)
-            print(f"{which:6} {name:18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                  f"{s.mean_page_f1:7.3f} {s.empty:5d} {len(out) / res['seconds']:8.1f} {len(out) / res['wall']:8.1f} "
-                  f"{res['peak_kb'] / 1024:8.1f} {len(res['errors']):6d}", flush=True)
-            if name == "articlekit":
-                if args.by_language:
-                    _by_language(scores, truth)
-                if args.report:
-                    _report(scores, out, truth, args.report)
-                if args.save:
-                    Path(args.save).write_text(json.dumps(out, ensure_ascii=False, indent=0))
+            rows.append(_row(which, name, res, truth))
+            if name != "articlekit":
+                continue
+            saved[which] = res["out"]
+            if args.by_language:
+                _by_language(rows[-1]["scores"], truth)
+            if args.report:
+                _report(rows[-1]["scores"], load_pages(which), res["out"], truth, args.report)
+    _summary(rows)
+    if args.save:
+        Path(args.save).write_text(json.dumps(saved, ensure_ascii=False, indent=0))
+
+
+def _summary(rows: list[dict[str, Any]]) -> None:
+    """Per extractor, over the sets it ran on: mean P, R and F1 of the sets, its margin over
+    trafilatura's F1 on the worst set, empties and errors."""
+    by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_name[row["name"]].append(row)
+    traf = {row["set"]: row["s"].f1 for row in rows if row["name"] == "trafilatura"}
+    print(f"\nsummary over {len({r['set'] for r in rows})} sets")
+    print(f"{'extractor':17} {'sets':>4} {'mean P':>7} {'mean R':>7} {'mean F1':>7} {'min F1-traf':>11} "
+          f"{'empty':>5} {'e>=50':>5} {'errors':>6}")
+    for name, rs in by_name.items():
+        n = len(rs)
+        margins = [r["s"].f1 - traf[r["set"]] for r in rs if r["set"] in traf]
+        margin = f"{min(margins):+11.3f}" if margins and name != "trafilatura" else f"{'':>11}"
+        print(f"{name:17} {n:4d} {sum(r['s'].precision for r in rs) / n:7.3f} "
+              f"{sum(r['s'].recall for r in rs) / n:7.3f} {sum(r['s'].f1 for r in rs) / n:7.3f} {margin} "
+              f"{sum(r['s'].empty for r in rs):5d} {sum(len(r['bad_empty']) for r in rs):5d} "
+              f"{sum(len(r['errors']) for r in rs):6d}")
+    for row in rows:  # (peers read no text dumps: their empties there are no news)
+        for pid in row["bad_empty"] if row["name"] == "articlekit" else ():
+            print(f"  empty: {row['name']} on {row['set']}: {pid[:16]} {row['errors'].get(pid, '')}")
 
 
 def _by_language(scores: dict[str, Any], truth: dict[str, str]) -> None:
@@ -205,22 +338,41 @@ def _by_language(scores: dict[str, Any], truth: dict[str, str]) -> None:
               f"pageF1={sm.mean_page_f1:.3f}")
 
 
-def _report(scores: dict[str, Any], out: dict[str, str], truth: dict[str, str], n: int) -> None:
-    """The worst pages: what was kept that should not be, and what was lost."""
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _report(scores: dict[str, Any], pages: Pages, out: dict[str, str], truth: dict[str, str], n: int) -> None:
+    """The worst pages: what was kept that should not be, what was lost and the reason each
+    lost line was removed for (re-extracted here, in this process), and the body's stage."""
+    import articlekit
+
     worst = sorted(scores, key=lambda pid: scores[pid].f1)[:n]
     for pid in worst:
         s = scores[pid]
+        data, url = pages[pid]
+        try:
+            article = articlekit.extract(data, url=url)
+            removed = [(_words(r.text), r.reason) for r in article.removed]
+            stage = article.provenance.get("text", "blocks")
+        except Exception as exc:
+            removed, stage = [], f"error: {type(exc).__name__}"
         pred_lines = [ln for ln in out.get(pid, "").split("\n") if ln.strip()]
-        true_text = " ".join(re.findall(r"\w+", truth[pid]))
-        pred_text = " ".join(re.findall(r"\w+", out.get(pid, "")))
-        extra = [ln for ln in pred_lines if " ".join(re.findall(r"\w+", ln)) not in true_text]
-        lost = [ln for ln in truth[pid].split("\n") if ln.strip()
-                and " ".join(re.findall(r"\w+", ln)) not in pred_text]
-        print(f"\n## {pid[:12]} F1={s.f1:.3f} P={s.precision or 0:.3f} R={s.recall or 0:.3f}")
+        true_text, pred_text = _words(truth[pid]), _words(out.get(pid, ""))
+        extra = [ln for ln in pred_lines if _words(ln) not in true_text]
+        lost = [ln for ln in truth[pid].split("\n") if ln.strip() and _words(ln) not in pred_text]
+        reasons: Counter[str] = Counter()
+        print(f"\n## {pid[:12]} F1={s.f1:.3f} P={s.precision or 0:.3f} R={s.recall or 0:.3f} body from: {stage}")
         for ln in extra[:6]:
             print(f"   + kept:  {ln[:110]}")
-        for ln in lost[:6]:
-            print(f"   - lost:  {ln[:110]}")
+        for k, ln in enumerate(lost):
+            w = _words(ln)
+            why = next((reason for text, reason in removed if w and (w in text or (text and text in w))), "?")
+            reasons[why] += len(w)
+            if k < 6:
+                print(f"   - lost:  [{why}] {ln[:100]}")
+        if reasons:
+            print("   lost characters by reason: " + ", ".join(f"{r} {c}" for r, c in reasons.most_common()))
 
 
 if __name__ == "__main__":
