@@ -114,7 +114,8 @@ def _derive(data: bytes, variant: str) -> bytes:
     from lxml import etree
     from lxml import html as lxml_html
 
-    root = lxml_html.fromstring(data)
+    # (decoded first: the pages are UTF-8, and lxml would guess another charset for some)
+    root = lxml_html.document_fromstring(data.decode("utf-8", "replace"))
     for el in root.iter(etree.Element):
         if variant == "noattr":
             for name in _CUE_ATTRS:
