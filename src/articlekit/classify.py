@@ -644,10 +644,46 @@ def _main_container(blocks: Sequence[Block], first: list[str]) -> None:
         top = up
     floor = max(10.0, SIBLING_SHARE * final.get(top, 0.0))
     keep = {top} | {el for el, up in parent.items() if up == parent.get(top) and final.get(el, 0) >= floor}
+    keep |= _story_parts(top, (parent, chars, links, count, good), final, floor)
     for b in blocks:
         if b.reason is None and keep.isdisjoint(b.path):
             b.reason = "outside-main"
     _rescue_inside(blocks, first, keep)
+
+
+PART_LEVELS = 2  # the story's other parts are looked for among the siblings of this many of its ancestors
+PART_PROSE = 0.6  # ... and hold at least this share of prose
+
+
+def _story_parts(top: int, totals: Totals, final: dict[int, float], floor: float) -> set[int]:
+    """The other parts of a story split into wrappers around ads and widgets (article >
+    block > content > sections, then a second block > content > sections): elements beside
+    the container or beside its nearest ancestors that score like a sibling would and hold
+    mostly prose and few links. A pure wrapper, which scoring skips, scores as the element it
+    wraps."""
+    parent, chars, links, count, good = totals
+    scored = dict(final)
+    for el, score in final.items():
+        up = parent.get(el)
+        while up is not None and count[up] == count[el] and up not in scored:
+            scored[up] = score
+            up = parent.get(up)
+    children: dict[int, list[int]] = {}
+    for el, up in parent.items():
+        children.setdefault(up, []).append(el)
+    parts: set[int] = set()
+    node: int | None = top
+    for _ in range(PART_LEVELS):
+        up = parent.get(node) if node is not None else None
+        if up is None:
+            break
+        for el in children.get(up, ()):
+            if el != node and scored.get(el, 0.0) >= floor and chars[el] and (
+                good.get(el, 0) >= PART_PROSE * chars[el] and links[el] <= GROW_LINKS * chars[el]
+            ):
+                parts.add(el)
+        node = up
+    return parts
 
 
 def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) -> None:
