@@ -37,3 +37,62 @@ def test_a_story_split_into_wrappers_around_an_ad_is_kept_whole() -> None:
     article = articlekit.extract(_split_story())
     assert article.paragraphs == FIRST_PART + SECOND_PART
     assert "Harbour plans" not in article.text
+
+
+POST = [
+    "We drove up to the lake on Saturday morning, later than planned, because the car would "
+    "not start until a neighbour came over with cables and a great deal of advice.",
+    "The water was colder than last year. The children swam anyway, and then sat wrapped in "
+    "towels on the jetty eating the sandwiches we had meant to keep for lunch.",
+    "On the way back we stopped at the farm shop, which has new owners, a new roof and, sadly, "
+    "no more of the plum jam that made the drive worth it every single summer.",
+]
+SIDEBAR = [
+    f"About me, part {n}: I have written this blog since 2009 about walks, lakes and the small "
+    f"towns of the north, and I answer every letter that readers send, sooner or later."
+    for n in range(1, 9)
+]
+
+
+def _blog_page() -> str:
+    """A 2010s blog template: the post sits in a wrapper named like a widget, beside sidebar
+    widgets that together hold more prose than the post (so no share of the page's prose
+    protects the post)."""
+    post = "".join(f"<p>{p}</p>" for p in POST)
+    pairs = zip(SIDEBAR[::2], SIDEBAR[1::2], strict=True)
+    side = "".join(f"<div class='widget HTML'><p>{a}</p><p>{b}</p></div>" for a, b in pairs)
+    return (
+        "<html><head><title>Notes from the north: A day at the lake</title></head><body><div class='outer'>"
+        f"<div class='widget Blog' id='Blog1'><h3 class='post-title'>A day at the lake</h3>{post}</div>"
+        f"<div class='column-right'>{side}</div>"
+        "</div></body></html>"
+    )
+
+
+def test_a_post_in_a_wrapper_named_like_boilerplate_is_kept_for_its_headline() -> None:
+    article = articlekit.extract(_blog_page())
+    assert article.paragraphs == POST
+    assert article.provenance["text"] == "blocks"
+    assert any(r.reason == "sidebar" and "About me, part 1" in r.text for r in article.removed)
+
+
+def test_a_story_pruned_piece_by_piece_comes_back_from_the_relaxed_pass() -> None:
+    """A page builder's text blocks, each named like an ad and none holding much of the page:
+    the first pass prunes them all; the cascade's first stage, without the names, keeps them."""
+    pieces = "".join(f"<div class='text-banner'><p>{p}</p></div>" for p in POST)
+    article = articlekit.extract(f"<html><body><div class='page'>{pieces}</div></body></html>")
+    assert article.provenance["text"] == "no-names"
+    assert article.paragraphs == POST
+
+
+def test_a_page_large_with_scripts_still_gets_the_second_opinion() -> None:
+    """readability-lxml reads pages up to a size; what counts is the page without its scripts."""
+    nouns = ["river", "harbour", "lantern", "orchard", "meadow", "window", "letter", "garden"]
+    verbs = ["sleeps", "waits", "turns", "sings", "burns"]
+    skies = ["grey", "pale", "wide", "cold", "late"]
+    lines = [f"The {n} {v} under a {m} sky tonight" for n in nouns for v, m in zip(verbs, skies, strict=True)]
+    script = "<script>var x = '" + "x" * 600_000 + "';</script>"
+    page = f"<html><head>{script}</head><body><div>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</div></body></html>"
+    article = articlekit.extract(page)
+    assert article.provenance["text"] == "readability"
+    assert "The lantern turns under a wide sky tonight" in article.paragraphs

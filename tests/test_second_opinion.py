@@ -35,7 +35,7 @@ def test_ordinary_article_does_not_ask_for_a_second_opinion() -> None:
         for i in range(6)
     )
     article = articlekit.extract(f"<html><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>")
-    assert "text" not in article.provenance
+    assert article.provenance["text"] == "blocks"
     assert len(article.paragraphs) == 6
     assert article.paragraphs[0].startswith("Paragraph 0: the council met")
 

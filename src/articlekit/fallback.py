@@ -1,8 +1,17 @@
-"""A second opinion for the rare HTML page where our own pass finds (almost) no body.
+"""The body fallback: a named cascade for the HTML page where our first pass finds (almost) no body.
 
-readability-lxml scores the page its own way; its summary is a subtree of the page, so its text
-is still the page's own text. It costs more parses (of the page, and of readability's
-serialised summary) and readability's scoring, so it runs only when it can matter.
+A page that shows prose must never come back empty. When the first pass (stage "blocks") keeps
+less than MIN_BODY characters, the cascade tries, in order, until one finds clearly more:
+1. "no-names": the page again, without pruning by the class/id vocabulary (a story inside a
+   "widget" or a "sidebar-content" wrapper that our names took for boilerplate): names are the
+   weakest evidence we prune on;
+2. "readability": readability-lxml's candidate, an independent second opinion. Its summary is a
+   subtree of the page, so its text is still the page's own text. It costs more parses (of the
+   page, and of readability's serialised summary) and readability's scoring;
+3. "unpruned": the page again with no pruning at all (hidden and semantic boilerplate too), the
+   classifier alone deciding: the last resort, for pages too large for readability.
+A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far;
+`Article.provenance["text"]` names the stage that gave the body.
 """
 
 from __future__ import annotations
@@ -10,28 +19,39 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lxml import etree, html
 
-from .blocks import Block
+from . import classify
+from . import html as front
 from .classify import template
+from .limits import Limits
 
-MIN_BODY = 200  # below this many characters of body, ask for a second opinion ...
-MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words ...
+MIN_BODY = 200  # below this many characters of body, the cascade runs ...
+MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words
 MIN_WORDS = 8  # a line of prose, not a label or a list entry
-MAX_PAGE = 500_000  # ... and is small enough: readability-lxml is quadratic in its elements
+MAX_PAGE = 500_000  # readability-lxml is quadratic in its elements: it reads pages up to this size
 _WORD = re.compile(r"\w+")
 TEMPLATE_REPEATS = 3  # blocks alike but for their numbers, this many times: a listing, not prose
 _RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
+STAGES = ("no-names", "readability", "unpruned")  # the cascade after the first pass, in order
 
 
-def worth_asking(page_html: str, blocks: Sequence[Block]) -> bool:
-    """Only a page with prose that we failed to keep deserves a second (costly) opinion."""
-    if len(page_html) > MAX_PAGE:
-        return False
-    long = [b.text for b in blocks if b.text.count(" ") >= MIN_WORDS - 1]
+def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limits: Limits) -> list[str]:
+    """The body of our own pass over the page again, with pruning relaxed to `pruning`."""
+    tree = front.parse(page_html, limits)
+    walked = front.elements(tree, front.NEVER_TEXT)
+    parsed = front.blocks(tree, front.index(tree, walked), titles=titles, pruning=pruning)
+    classify.label(parsed.blocks)
+    return [b.text for b in parsed.blocks if b.reason is None]
+
+
+def worth_asking(texts: Iterable[str]) -> bool:
+    """Only a page with prose that we failed to keep deserves the cascade. `texts`: every text
+    the first pass saw, its blocks and the subtrees it pruned."""
+    long = [t for t in texts if t.count(" ") >= MIN_WORDS - 1]
     # Search results and product grids repeat one template ("example.com/3 … page 3 of …"):
     # many lines of words, but a listing, which a second opinion would turn into a "body".
     shapes = [template(t) for t in long]
@@ -50,7 +70,10 @@ def second_opinion(page_html: str) -> list[str]:
         # would come back as entity text. Drop them, and keep only paragraphs of the page's words.
         etree.strip_elements(page, *_RAW_TEXT, with_tail=False)
         page_words = set(_WORD.findall(_text(page)))
-        summary = Document(etree.tostring(page, encoding="unicode")).summary(html_partial=True)
+        markup = etree.tostring(page, encoding="unicode")
+        if len(markup) > MAX_PAGE:
+            return []
+        summary = Document(markup).summary(html_partial=True)
         root = html.fromstring(summary) if summary.strip() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError) as exc:
         logging.getLogger(__name__).debug("readability failed: %s", exc)

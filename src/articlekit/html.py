@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from lxml import etree
 
@@ -147,28 +147,36 @@ def _next_text(el: Any) -> str | None:
     return nxt.text if nxt is not None and isinstance(nxt.tag, str) else None
 
 
-def blocks(root: Any, found: Index, titles: Sequence[str] = ()) -> HtmlPage:
+Pruning = Literal["full", "no-names", "none"]
+"""How much `blocks` prunes: everything below; all but the class/id vocabulary (`named`); nothing
+(the classifier alone decides). The body fallback relaxes it in this order."""
+
+
+def blocks(root: Any, found: Index, titles: Sequence[str] = (), pruning: Pruning = "full") -> HtmlPage:
     """Prune boilerplate subtrees, then cut the remaining body into blocks. `found` is
     `index(root)` (metadata reads it too); `titles` are the headlines the markup declares
     (og:title, JSON-LD...), which tell the page's story from others on it."""
     page = HtmlPage(tree=root)
-    _prune(root, found, page.pruned, titles)
+    if pruning != "none":
+        _prune(root, found, page.pruned, titles, names=pruning == "full")
     etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes
     body = root.find("body")
     page.blocks = _segment(body if body is not None else root)
     return page
 
 
-def _prune(root: Any, found: Index, removed: list[Removed], titles: Sequence[str] = ()) -> None:
-    """Drop semantic, hidden and class/id-named boilerplate, unless it holds the article; other
-    stories preloaded on the page and sections headed by a related-content heading go even so,
-    and so do hover cards inside paragraphs."""
-    guard = _Guard(root, found.main)
+def _prune(
+    root: Any, found: Index, removed: list[Removed], titles: Sequence[str] = (), *, names: bool = True
+) -> None:
+    """Drop semantic, hidden and (if `names`) class/id-named boilerplate, unless it holds the
+    article; other stories preloaded on the page and sections headed by a related-content
+    heading go even so, and so do hover cards inside paragraphs."""
+    guard = _Guard(root, found.main, _headline(root, titles))
     for el in _other_stories(found.main, titles):
         _drop(el, "related", removed, guard, check=False)
     for el, reason in found.semantic:
         _drop(el, reason, removed, guard, track=True)
-    for el, reason in found.named:
+    for el, reason in found.named if names else ():
         _drop(el, reason, removed, guard)
     for el in _teaser_sections(root):
         _drop(el, "related", removed, guard, check=False)
@@ -364,15 +372,33 @@ WRAPPER_SHARE = 0.4  # a subtree with this share of the page's prose is a wrappe
 SHORT_DROP = 200  # characters below which a dropped element's text all counts as prose
 
 
+HEADLINE_TAGS = ("h1", "h2", "h3")
+
+
+def _headline(root: Any, titles: Sequence[str]) -> Any | None:
+    """The first heading that agrees with a title the page declares (og:title, <title>...):
+    the story's own headline, whatever its wrapper is named."""
+    headlines = {loose(t) for t in titles} - {""}
+    if not headlines:
+        return None
+    for heading in root.iter(*HEADLINE_TAGS):
+        text = loose(_STRING(heading))
+        if any(agree_loose(text, h) for h in headlines):
+            return heading
+    return None
+
+
 class _Guard:
-    """Knows which subtrees must survive pruning: <article>/<main>/articleBody, and any
-    subtree holding most of the page's non-link text still there (a wrapper named
+    """Knows which subtrees must survive pruning: <article>/<main>/articleBody, the wrappers
+    of the story's headline (a post in a "widget Blog" beside a sidebar with more prose), and
+    any subtree holding most of the page's non-link text still there (a wrapper named
     "side-of-rail"; once the real sidebars are gone, the column that holds the story)."""
 
-    def __init__(self, root: Any, main: list[Any]) -> None:
+    def __init__(self, root: Any, main: list[Any], headline: Any | None = None) -> None:
         self.root = root
-        self.main = main  # held so that their proxies, and so their id()s, live on
-        self.protected = {id(el) for el in main}
+        # (held so that their proxies, and so their id()s, live on)
+        self.main = main + ([] if headline is None else list(headline.iterancestors()))
+        self.protected = {id(el) for el in self.main}
         body = root.find("body")
         self.prose_chars = _prose_chars(body if body is not None else root) or 1
 

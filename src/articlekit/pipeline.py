@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -44,6 +45,7 @@ def extract(
     source = load.read(page, content_type=content_type, limits=limits)
     removed: list[Removed] = []
     found: list[Candidate] = []
+    declared: list[str] = []
     if source.kind == "html":
         tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
         walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk for the two below
@@ -67,21 +69,31 @@ def extract(
     _drop_standfirst(blocks, meta)
     article = _article(source.kind, url, blocks, removed, meta)
     if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
-        article = _second_opinion(article, source, blocks)
+        article = _fall_back(article, source, blocks, removed, declared, limits)
     return article
 
 
-def _second_opinion(article: Article, source: load.Source, blocks: Sequence[Block]) -> Article:
-    """When our pass finds almost no body, readability-lxml's is used if it finds clearly more."""
+def _fall_back(
+    article: Article, source: load.Source, blocks: Sequence[Block], removed: Sequence[Removed],
+    titles: Sequence[str], limits: Limits,
+) -> Article:
+    """When our pass finds almost no body on a page that shows prose, the fallback cascade
+    (fallback.py): our pass with pruning relaxed step by step, then readability-lxml's
+    candidate; the first that finds clearly more gives the body, and names itself."""
+    if not fallback.worth_asking([*(b.text for b in blocks), *(r.text for r in removed)]):
+        return article
     page = source.text or etree.tostring(source.tree, encoding="unicode")
-    if not fallback.worth_asking(page, blocks):
-        return article
     shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
-    paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
-    text = "\n\n".join(paragraphs)
-    if len(text) < max(fallback.MIN_BODY, 2 * len(article.text)):
-        return article
-    return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": "readability"})
+    stages: dict[str, Callable[[], list[str]]] = {
+        "no-names": functools.partial(fallback.relaxed, page, "no-names", titles, limits),
+        "readability": functools.partial(fallback.second_opinion, page),
+        "unpruned": functools.partial(fallback.relaxed, page, "none", titles, limits),
+    }
+    for name in fallback.STAGES:
+        text = "\n\n".join(p for p in stages[name]() if loose(p) not in shown)
+        if len(text) >= max(fallback.MIN_BODY, 2 * len(article.text)):
+            return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name})
+    return article
 
 
 def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Metadata) -> None:
@@ -175,5 +187,5 @@ def _article(
         image=v.get("image"),
         tags=tuple(v.get("tags", ())),
         removed=tuple(removed),
-        provenance=meta.provenance,
+        provenance={**meta.provenance, "text": "blocks"},
     )
