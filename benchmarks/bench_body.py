@@ -13,7 +13,8 @@ Sets (each one whose files are present in the bench folder):
 Derived sets (`--derived`) are the scrapinghub pages with the markup cues we never control taken
 away, to see how much of a score rests on them: `-noattr` without class, id, role, itemprop and
 rel attributes; `-html4` with HTML5's semantic elements (article, main, nav, aside, footer,
-header, section, figure) turned into <div>, as on pages written before them.
+header, section, figure) turned into <div>, as on pages written before them; `-br` with every
+<p> turned into its text and two <br>, as hand-written and early blog pages separate paragraphs.
 
 Each extractor runs in its own child process on pages already in memory, so pages/s is pure
 extraction time on one core and peak RSS is that extractor's own. The metric is the scrapinghub
@@ -49,7 +50,7 @@ SH, META = BENCH / "scrapinghub", BENCH / "meta-dev"
 RENDERERS = ("w3m", "lynx", "inscriptis", "html2text")
 REAL_SETS = ("scrapinghub", "scrapinghub-lynx", "scrapinghub-w3m", "meta-dev",
              *(f"meta-dev-{r}" for r in RENDERERS))
-DERIVED_SETS = ("scrapinghub-noattr", "scrapinghub-html4")
+DERIVED_SETS = ("scrapinghub-noattr", "scrapinghub-html4", "scrapinghub-br")
 ALIASES = {"html": "scrapinghub", "lynx": "scrapinghub-lynx", "w3m": "scrapinghub-w3m"}
 MIN_TRUTH_WORDS = 50  # an empty body for a page whose truth has this many words is a failure
 
@@ -122,6 +123,11 @@ def _derive(data: bytes, variant: str) -> bytes:
                 el.attrib.pop(name, None)
         elif variant == "html4" and el.tag in _HTML5:
             el.tag = "div"
+    if variant == "br":
+        for p in list(root.iter("p")):
+            p.append(lxml_html.Element("br"))
+            p.append(lxml_html.Element("br"))
+            p.drop_tag()
     return bytes(lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>"))
 
 
