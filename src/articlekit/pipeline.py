@@ -66,7 +66,8 @@ def extract(
     if source.kind == "text" and title_at is not None:  # (a list or a table with no prose to find it by)
         classify.story_under_headline(blocks, title_at)
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
-    _drop_standfirst(blocks, meta)
+    # (A standfirst that repeats the declared description stays in the body: the pages of other
+    # collections hold it as the story's lead; dropping it lost recall on 22 of meta-dev's 86.)
     article = _article(source.kind, url, blocks, removed, meta)
     if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
         article = _fall_back(article, source, blocks, removed, declared, limits)
@@ -125,43 +126,6 @@ def _drop_headline(blocks: Sequence[Block], titles: list[str]) -> None:
         if b.kind == "heading" and loose(b.text) in headlines:  # (agreeing both ways: equal)
             b.reason = "title"
             return
-
-
-STANDFIRST_WINDOW = 3  # blocks after the headline where a standfirst may sit
-STANDFIRST_CHARS = 400
-
-
-def _drop_standfirst(blocks: Sequence[Block], meta: Metadata) -> None:
-    """The standfirst (dek) under the headline repeats the page's description: it is the
-    description, not the body's first paragraph."""
-    description = meta.values.get("description")
-    if not description:
-        return
-    start = next((i + 1 for i, b in enumerate(blocks) if b.reason == "title"), None)
-    if start is None:
-        start = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks))
-    for i in range(start, min(start + STANDFIRST_WINDOW, len(blocks))):
-        b = blocks[i]
-        if b.reason is None and len(b.text) <= STANDFIRST_CHARS and _repeats(description, b.text):
-            if _apart_from_story(blocks, i):
-                b.reason = "description"
-            return
-
-
-def _apart_from_story(blocks: Sequence[Block], i: int) -> bool:
-    """A dek is a heading, or sits outside the container of the paragraphs that follow it;
-    a lead paragraph that the page also uses as its description shares their parent."""
-    b = blocks[i]
-    if b.kind == "heading" or not b.path:
-        return True
-    after = next((x for x in blocks[i + 1:] if x.reason is None and x.kind == "paragraph"), None)
-    return after is None or after.path[:-1] != b.path[:-1]
-
-
-def _repeats(description: str, text: str) -> bool:
-    """The description is this text, give or take a short site suffix ("… — www.site.ru")."""
-    d, t = loose(description), loose(text)
-    return bool(t) and d.startswith(t) and len(d) - len(t) <= 30
 
 
 def _article(
