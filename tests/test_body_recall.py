@@ -96,3 +96,20 @@ def test_a_page_large_with_scripts_still_gets_the_second_opinion() -> None:
     article = articlekit.extract(page)
     assert article.provenance["text"] == "readability"
     assert "The lantern turns under a wide sky tonight" in article.paragraphs
+
+
+def test_a_caption_closed_by_a_photo_credit_is_not_body() -> None:
+    story = [
+        "The harbour authority said on Monday that the new ferry route would open in the spring, "
+        "two years later than planned, after a long dispute over the cost of the terminal.",
+        "Residents of the island have waited for the route since 2019, and many of them told the "
+        "council that the old ferry was too small for the traffic of the summer months.",
+        "The speed limit on the new quay will be 20 (km/h)",
+        "The council will meet again next week to decide on the timetable and on the fares, which "
+        "the harbour authority wants to keep at the level of the old route for the first year.",
+    ]
+    caption = "Passengers board the old ferry at the island's quay on Sunday. (AP Photo/Jane Roe)"
+    dump = "Ferry route to open in spring\n\n" + "\n\n".join([story[0], caption, *story[1:]]) + "\n"
+    article = articlekit.extract(dump)
+    assert article.paragraphs == story
+    assert any(r.reason == "caption" and r.text == caption for r in article.removed)

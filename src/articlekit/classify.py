@@ -41,6 +41,7 @@ MAX_LINK_DENSITY = 0.5
 FOREIGN_SENTENCES = 2  # sentence ends that make a stop-word-free block prose in another language
 FOREIGN_LETTERS = 0.9  # ... whose words are (nearly all) letters only
 DATELINE_CHARS = 80
+CREDIT_WORDS = 60  # a block up to this long that ends with a photo credit is a caption
 SHARE_NAMES = 0.6  # a block whose words are mostly network names is a row of share buttons
 SHARE_ROW_WORDS = 40
 RESCUE_LINKS = 0.5  # inside the article, an uncertain paragraph with fewer links than this is kept
@@ -88,6 +89,10 @@ _DENSE_PUNCT = re.compile(r"[，。、！？；：]|[.,!?]\s")
 _SENTENCE = re.compile(r"\w[.!?。！？](?:\s|$)")
 _IDENTIFIER = re.compile(r"^\w+(?:[-_]\w+)+$")  # "medium-wide-browser": a class name, not words
 _COUNT = re.compile(r"\s*\(\d[\d.,]*\)$")  # "March (119)": an archive's or a category's count of posts
+# A picture's credit closing its caption: "(Adel Hana/AP)", "(AP Photo/Evan Vucci)", "(Robert
+# F. Bukaty / AP)": capitalised names on both sides of a slash, in the parentheses that end a
+# short block. (Matched on those parentheses alone: no backtracking over the block.)
+_CREDIT = re.compile(r"[A-Z\u00c0-\u024f][^()/]{0,40}/\s?[A-Z\u00c0-\u024f][^()/]{0,40}")
 _PLACEHOLDER = re.compile(r"^\[INS:\s*:INS\]$")  # an ad slot's placeholder in a lynx dump
 
 
@@ -149,6 +154,9 @@ def _first_opinion(block: Block, use_stops: bool, split: tuple[list[str], int]) 
     if 3 <= n_words <= SHARE_ROW_WORDS and _share_at_least(words, share_networks(), SHARE_NAMES):
         block.reason = "share"
         return BAD
+    if n_words <= CREDIT_WORDS and text.endswith(")") and _ends_with_credit(text):
+        block.reason = "caption"
+        return BAD
     if size <= DATELINE_CHARS and _is_dateline(text):
         block.reason = "dateline"
         return BAD
@@ -173,6 +181,12 @@ def _first_opinion(block: Block, use_stops: bool, split: tuple[list[str], int]) 
     else:
         prose_like = bool(_SENTENCE.search(text))
     return GOOD if prose_like else NEAR
+
+
+def _ends_with_credit(text: str) -> bool:
+    """The block's closing parentheses hold a photo credit (see _CREDIT)."""
+    opened = text.rfind("(")
+    return opened >= 0 and _CREDIT.fullmatch(text, opened + 1, len(text) - 1) is not None
 
 
 def _foreign_prose(words: list[str], text: str) -> bool:
