@@ -1,5 +1,5 @@
-"""Body recall on page shapes no rule was written for: a story split into parts, pages where
-the first pass keeps too little (the fallback cascade)."""
+"""The body on page shapes no rule was written for: a story split into parts, pages where the
+first pass keeps too little (the fallback cascade), captions and labels of any site."""
 
 from __future__ import annotations
 
@@ -113,3 +113,11 @@ def test_a_caption_closed_by_a_photo_credit_is_not_body() -> None:
     article = articlekit.extract(dump)
     assert article.paragraphs == story
     assert any(r.reason == "caption" and r.text == caption for r in article.removed)
+
+
+def test_reading_time_labels_are_not_body() -> None:
+    story = "".join(f"<p>{p}</p>" for p in POST)
+    for label in ("Lecture 4 min.", "3 Min Lesezeit", "5 min read"):
+        article = articlekit.extract(f"<html><body><article><p>{label}</p>{story}</article></body></html>")
+        assert article.paragraphs == POST
+        assert any(r.reason == "reading-time" and r.text == label for r in article.removed)
