@@ -121,3 +121,15 @@ def test_reading_time_labels_are_not_body() -> None:
         article = articlekit.extract(f"<html><body><article><p>{label}</p>{story}</article></body></html>")
         assert article.paragraphs == POST
         assert any(r.reason == "reading-time" and r.text == label for r in article.removed)
+
+
+def test_a_dump_whose_story_run_is_tiny_keeps_the_prose_beside_it() -> None:
+    """A dump where a long menu follows each paragraph: the best run holds one paragraph; the
+    text cascade ('all-prose') takes back the prose the run left out."""
+    paras = [POST[0], POST[1], POST[2], SIDEBAR[0].replace("About me, part 1: ", "")]
+    menu = "\n".join(f"  * {w}" for w in ["News", "Sport", "Weather", "Travel", "Culture", "Money",
+                                         "Opinion", "Video", "Podcasts", "Games", "Puzzles", "Jobs"])
+    dump = "A day at the lake\n\n" + f"\n\n{menu}\n\n".join(paras) + "\n"
+    article = articlekit.extract(dump)
+    assert article.provenance["text"] == "all-prose"
+    assert article.paragraphs == paras

@@ -11,7 +11,8 @@ less than MIN_BODY characters, the cascade tries, in order, until one finds clea
 3. "unpruned": the page again with no pruning at all (hidden and semantic boilerplate too), the
    classifier alone deciding: the last resort, for pages too large for readability.
 A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far;
-`Article.provenance["text"]` names the stage that gave the body.
+`Article.provenance["text"]` names the stage that gave the body. A text dump has one stage,
+"all-prose": the story run's restriction lifted (`whole_text`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from lxml import etree, html
 
 from . import classify
 from . import html as front
+from .blocks import Block
 from .classify import template
 from .limits import Limits
 
@@ -46,6 +48,16 @@ def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limit
     parsed = front.blocks(tree, front.index(tree, walked), titles=titles, pruning=pruning)
     classify.label(parsed.blocks)
     return [b.text for b in parsed.blocks if b.reason is None]
+
+
+def whole_text(blocks: Sequence[Block]) -> str:
+    """A text dump's cascade, when its story run kept under MIN_BODY characters: every block
+    that lost only for lying outside the run (prose, or content beside prose), if that is
+    clearly more; else ""."""
+    kept = sum(len(b.text) for b in blocks if b.reason is None)
+    lines = [b.text for b in blocks if b.reason is None or b.reason == "outside-main"]
+    text = "\n\n".join(lines)
+    return text if len(text) >= max(MIN_BODY, 2 * kept) and worth_asking(lines) else ""
 
 
 def worth_asking(texts: Iterable[str]) -> bool:

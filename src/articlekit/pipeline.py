@@ -69,8 +69,11 @@ def extract(
     # (A standfirst that repeats the declared description stays in the body: the pages of other
     # collections hold it as the story's lead; dropping it lost recall on 22 of meta-dev's 86.)
     article = _article(source.kind, url, blocks, removed, meta)
-    if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
-        article = _fall_back(article, source, blocks, removed, declared, limits)
+    if len(article.text) < fallback.MIN_BODY:
+        if source.kind == "html":
+            article = _fall_back(article, source, blocks, removed, declared, limits)
+        elif whole := fallback.whole_text(blocks):
+            article = dataclasses.replace(article, text=whole, provenance={**article.provenance, "text": "all-prose"})
     return article
 
 
