@@ -133,3 +133,19 @@ def test_a_dump_whose_story_run_is_tiny_keeps_the_prose_beside_it() -> None:
     article = articlekit.extract(dump)
     assert article.provenance["text"] == "all-prose"
     assert article.paragraphs == paras
+
+
+JA_STORY = ("東京都の小池百合子知事は十日、新しい交通政策を発表した。都内の渋滞を減らすため、バスの本数を"
+            "増やし、自転車道を整備するという。多くの都民が期待を寄せている。")
+
+
+def test_phrases_in_scripts_without_spaces_match_inside_a_sentence() -> None:
+    """Japanese has no word boundaries inside a sentence: a members-only notice is found by its
+    phrase wherever it stands, while a paragraph of prose that uses the phrase stays."""
+    notice = "この記事は会員限定です。紙の新聞の定期購読者の方は、無料で会員登録できます。"
+    prose = ("東京都は会員限定のサービスを始めると発表した。これは多くの都民にとって便利な新しい制度になると"
+             "期待されており、来年から全国に広がる見込みだという。")
+    page = f"<html><body><article><p>{prose}</p><p>{JA_STORY}</p><p>{notice}</p></article></body></html>"
+    article = articlekit.extract(page)
+    assert article.paragraphs == [prose, JA_STORY]
+    assert any(r.reason == "paywall" and r.text == notice for r in article.removed)

@@ -28,6 +28,7 @@ from .vocab import (
     phrase_tables,
     share_networks,
     stopwords,
+    unspaced,
 )
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -37,6 +38,8 @@ SHORT_CHARS = 50  # below this a block is too short to judge alone
 PROSE_CHARS = 120  # above this, with stop words and few links, a block is prose
 DENSE_SCRIPT_SHORT = 20  # the same thresholds for scripts without spaces (CJK)
 DENSE_SCRIPT_PROSE = 50
+DENSE_WORD_CHARS = 2  # characters a word of such a script has, on average
+SCRIPT_PROBE = 20  # the first characters that tell a block in such a script
 MAX_LINK_DENSITY = 0.5
 FOREIGN_SENTENCES = 2  # sentence ends that make a stop-word-free block prose in another language
 FOREIGN_LETTERS = 0.9  # ... whose words are (nearly all) letters only
@@ -148,7 +151,11 @@ def _first_opinion(block: Block, use_stops: bool, split: tuple[list[str], int]) 
     if word_chars < len(sample) / 4:  # rules, ornaments, lone punctuation
         block.reason = "decoration"
         return BAD
-    if reason := phrase_reason(text, n_words, words if size <= SAMPLE_CHARS else None):
+    # (In scripts without spaces a "word" is a clause: count their words by characters.)
+    phrase_words = n_words
+    if n_words * 12 < size and any(map(unspaced, sample[:SCRIPT_PROBE])):
+        phrase_words = max(n_words, size // DENSE_WORD_CHARS)
+    if reason := phrase_reason(text, phrase_words, words if size <= SAMPLE_CHARS else None):
         block.reason = reason
         return BAD
     if 3 <= n_words <= SHARE_ROW_WORDS and _share_at_least(words, share_networks(), SHARE_NAMES):
@@ -279,7 +286,7 @@ def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     for table in phrase_tables().values():
         for phrase in table.get("phrases", ()):
             found = _WORD.findall(phrase.lower())
-            if not found:
+            if not found or unspaced(phrase[0]) or unspaced(phrase[-1]):  # (no word to look for)
                 wordless.append(phrase.lower())
             elif table.get("anywhere"):
                 keys.add(max(found, key=len))

@@ -37,17 +37,32 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     for name, table in phrase_tables().items():
         if "phrases" not in table:
             continue
-        lead = r".*?\b" if table.get("anywhere") else ""
-        pattern = re.compile(rf"{lead}{_alternation(table['phrases'])}", re.S)
+        lead = r".*?" if table.get("anywhere") else ""
+        pattern = re.compile(rf"{lead}{_alternation(table['phrases'], anywhere=bool(table.get('anywhere')))}", re.S)
         rules.append(PhraseRule(name, table.get("reason", name), int(table["max_words"]), pattern))
     return tuple(rules)
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: list[str], *, anywhere: bool = False) -> str:
     """The phrases as one regex group, longest first; each ends at a word boundary unless it
-    ends in punctuation ("tags:", "comments (")."""
-    body = "|".join(sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True))
-    return rf"(?:{body})(?:(?<=\W)|\b)"
+    ends in punctuation ("tags:", "comments ("), and, matched anywhere, starts at one. Scripts
+    written without spaces (Chinese, Japanese) have no word boundaries inside a sentence: a
+    phrase in them is matched as it stands."""
+    def one(phrase: str) -> str:
+        body = re.escape(phrase.lower())
+        start = r"\b" if anywhere and not unspaced(phrase[0]) else ""
+        end = "" if unspaced(phrase[-1]) else r"(?:(?<=\W)|\b)"
+        return start + body + end
+
+    return "(?:" + "|".join(one(p) for p in sorted(phrases, key=len, reverse=True)) + ")"
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han
+
+
+def unspaced(char: str) -> bool:
+    """A character of a script written without spaces between words."""
+    return _UNSPACED.match(char) is not None
 
 
 @cache
