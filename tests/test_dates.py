@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.metadata.dates import Relative, date_start, find_date, find_relative, parse_date, url_date
+from articlekit.dates import Relative, date_start, find_date, find_relative, parse_date, url_date
 
 CEST = dt.timezone(dt.timedelta(hours=2))
 EDT = dt.timezone(dt.timedelta(hours=-4))

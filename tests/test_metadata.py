@@ -10,8 +10,8 @@ from pathlib import Path
 import articlekit
 from articlekit import classify
 from articlekit.blocks import Block
+from articlekit.dates import Relative
 from articlekit.metadata import Candidate, text_sources
-from articlekit.metadata.dates import Relative
 from articlekit.text import blocks as text_blocks
 
 DATA = Path(__file__).parent / "data" / "metadata"

@@ -12,12 +12,12 @@ from lxml import etree
 from . import classify, fallback, html, load, text
 from .article import Article, Removed
 from .blocks import Block
+from .folding import loose
 from .limits import Limits
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.resolve import agree
 from .metadata.text_sources import header
-from .metadata.titles import loose
 
 
 def extract(

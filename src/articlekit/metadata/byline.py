@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..dates import date_start
 from ..vocab import _load
-from .dates import date_start
 
 _SPLIT_DATE = re.compile(
     r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|·(?=\s*\d)"  # 'Jane Doe·11 октября 2018', not Catalan 'l·l'

@@ -10,9 +10,9 @@ from typing import Any
 
 from lxml import etree
 
+from ..dates import parse_date
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
-from .dates import parse_date
 from .jsonld import candidates_from_scripts
 
 _STRING = etree.XPath("string()", smart_strings=False)

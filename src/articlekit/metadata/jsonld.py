@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..dates import parse_date
 from .byline import clean_names
 from .candidates import Candidate
-from .dates import parse_date
 
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|LiveBlog|Posting|NewsArticle", re.I)
 _SITE_TYPES = re.compile(r"WebSite|Organization|NewsMediaOrganization", re.I)

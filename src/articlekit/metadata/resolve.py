@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from ..dates import Relative, day_of
+from ..folding import agree, agree_loose, loose, squash
 from .candidates import Candidate
-from .dates import Relative, day_of
-from .titles import loose, site_keys, squash, strip_any_suffix, strip_site
+from .titles import site_keys, strip_any_suffix, strip_site
+
+__all__ = ["CHOOSERS", "ORDER", "Metadata", "agree", "agree_loose", "resolve"]
 
 # Most reliable first, per field.
 ORDER: dict[str, tuple[str, ...]] = {
@@ -224,15 +227,3 @@ CHOOSERS: dict[str, Callable[[list[Candidate], _Context], Candidate | None]] = {
     "description": _text, "site_name": _text, "language": _language,
     "canonical_url": _absolute, "image": _absolute, "tags": _first,
 }
-
-
-# --- comparing texts -------------------------------------------------------------------------
-
-def agree(a: str, b: str) -> bool:
-    """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
-    return agree_loose(loose(a), loose(b))
-
-
-def agree_loose(na: str, nb: str) -> bool:
-    """`agree` on texts already in `loose` form (a caller comparing many pairs folds each once)."""
-    return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))

@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..blocks import Block
 from ..classify import phrase_reason
+from ..dates import find_date, find_relative, mentions_date, url_date
+from ..folding import loose
 from ..text import unescape_markdown
 from ..vocab import _load, stopwords
 from .byline import (
@@ -37,8 +39,6 @@ from .byline import (
     without_prefix,
 )
 from .candidates import Candidate
-from .dates import find_date, find_relative, mentions_date, url_date
-from .titles import loose
 
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
