@@ -16,8 +16,8 @@ from .folding import loose
 from .limits import Limits
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
+from .metadata.header import header
 from .metadata.resolve import agree
-from .metadata.text_sources import header
 
 
 def extract(

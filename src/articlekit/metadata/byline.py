@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..dates import date_start
-from ..vocab import _load
+from ..vocab import _load, stopwords
 
 _SPLIT_DATE = re.compile(
     r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|·(?=\s*\d)"  # 'Jane Doe·11 октября 2018', not Catalan 'l·l'
@@ -21,6 +21,10 @@ _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button place
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _MAX_NAME_WORDS = 5
+META_LINE_CHARS = 160  # a byline or dateline is a short line
+_NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
+_CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,3 +258,49 @@ def clean_names(raw: list[str], *, strict: bool = False) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+# --- full names, as the header's finders need them ---------------------------------------------
+
+@lru_cache(maxsize=4096)
+def names_line(text: str) -> bool:
+    """A byline: 'By …' with names, a name with a role ('Jane Doe, Staff writer'), or a line
+    that opens with full names and ends soon after ('Jane Doe@JaneDoe', 'Jane Doe, AP')."""
+    if len(text) > META_LINE_CHARS:
+        return False
+    if looks_like_byline(text) and all_full_names(parse_byline(text)):
+        return True
+    head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    if (bare := without_prefix(head)) != head and (names := all_full_names(parse_byline(bare))):
+        return names_fill(bare, names)  # 'Analysis by Jane Doe, CNN Editor-at-large'
+    if not rest or len(text.split()) > 10:
+        return False
+    names = all_full_names(parse_byline(head))
+    if not names or not names_fill(head, names) or not all(w[:1].isupper() for n in names for w in n.split()):
+        return False  # (capitals are evidence only in a cased script)
+    return all(capitalised(w) for w in rest[0].split())
+
+
+def is_names(text: str) -> bool:
+    """'Noora Mykkanen', 'VonUlrich Exner_Korrespondent': a byline, not the end of a wrapped headline."""
+    return names_line(text) or bool(all_full_names(parse_byline(text)))
+
+
+def plain_person_name(name: str) -> bool:
+    """A bare name with no prefix to vouch for it: letters of a cased script, no words glued
+    together ('MilitärDonald'), no function words ('Der Morgen', 'Most Popular')."""
+    words = name.split()
+    if _CAMEL_GLUE.search(name) or not all(w[:1].isupper() for w in words):
+        return False
+    return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
+
+
+def all_full_names(names: list[str]) -> list[str]:
+    """Names of two to four words, each capitalised (or written in a script without case, and
+    then short: '松岡 大地', not '多国間連携に注力 アフガンやガザ対応に批判も')."""
+    ok = all(2 <= len(n.split()) <= 4 and all(capitalised(w) for w in n.split()) for n in names)
+    return names if names and ok else []
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].lower() == word[:1].upper() and len(word) <= CASELESS_NAME_WORD)
