@@ -11,6 +11,7 @@ import articlekit
 from articlekit import classify
 from articlekit.blocks import Block
 from articlekit.dates import Relative
+from articlekit.dates.order import PageOrder
 from articlekit.metadata import Candidate
 from articlekit.metadata import byline as byline_mod
 from articlekit.metadata import header as header_mod
@@ -498,7 +499,7 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
              ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
     blocks = [Block(t, reason=r) for t, r in lines]
     found = header_mod.Header()
-    assert header_mod._find_byline(blocks, 0, found, header_mod._DayFirst(blocks, 0, "en")) == 10
+    assert header_mod._find_byline(blocks, 0, found, PageOrder(languages=["en"])) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -514,7 +515,7 @@ def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
     blocks = [Block(t) for t in lines]
     found = header_mod.Header()
-    assert header_mod._far_byline(blocks, 16, found, header_mod._DayFirst(blocks, 16, "en")) == 14
+    assert header_mod._far_byline(blocks, 16, found, PageOrder(languages=["en"])) == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 

@@ -57,7 +57,8 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
-    head = header(blocks, url, known={c.field for c in found})
+    languages = [str(c.value) for c in found if c.field == "language"]
+    head = header(blocks, url, known={c.field for c in found}, languages=languages)
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     title_at = next((i for i, role in head.used.items() if role == "title"), None)

@@ -7,7 +7,6 @@ dateline are then looked for just under it, the standfirst between them.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from functools import lru_cache
 
 from ..blocks import Block
 from ..dates import find_date, find_relative, mentions_date, url_date
+from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
     all_full_names,
@@ -52,9 +52,12 @@ class Header:
     used: dict[int, str] = field(default_factory=dict)  # block index -> "title" / "byline" / ...
 
 
-def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection[str] = ()) -> Header:
+def header(
+    blocks: Sequence[Block], url: str | None = None, *, known: Collection[str] = (), languages: Sequence[str] = ()
+) -> Header:
     """Candidates from the blocks. `known`: the fields the markup already gives (HTML); for those
-    the stop-word language guess is skipped."""
+    the stop-word language guess is skipped. `languages`: the languages or locales the markup
+    declares ('en-GB', 'de'): evidence for the order of a date's day and month."""
     found = Header()
     found.candidates.extend(_from_url(url))
     if not blocks:
@@ -65,13 +68,15 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     title_at = find_title(blocks, first, slug_words(url), whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
-    day_first = _DayFirst(blocks, first, language)
-    byline_at = _find_byline(blocks, anchor, found, day_first)
+    # (the stop words are counted for the order only when a date needs it and the markup gives no language)
+    order = PageOrder(languages=languages, url=url, texts=lambda: (b.text for b in blocks),
+                      guess=lambda: language or stopword_language(blocks, first))
+    byline_at = _find_byline(blocks, anchor, found, order)
     if byline_at is None:  # (even when the markup names someone: it may be the site itself)
-        byline_at = _far_byline(blocks, first, found, day_first)
+        byline_at = _far_byline(blocks, first, found, order)
         if byline_at is None:
             _find_signature(blocks, found)
-    _find_dateline(blocks, anchor, first, found, day_first)
+    _find_dateline(blocks, anchor, first, found, order)
     if title_at is not None:
         found.used[title_at] = "title"
         headline, wrapped = headline_text(blocks, title_at)
@@ -89,30 +94,7 @@ def header(blocks: Sequence[Block], url: str | None = None, *, known: Collection
     return found
 
 
-class _DayFirst:
-    """Whether '05/10/2018' is day-first: yes unless the page is in English. On an HTML page the
-    markup's language is not known here: the stop words are counted only when a date needs it."""
-
-    def __init__(self, blocks: Sequence[Block], first: int, language: str | None) -> None:
-        self.blocks, self.first, self.language = blocks, first, language
-        self._value: bool | None = None
-
-    def __call__(self) -> bool:
-        if self._value is None:
-            language = self.language or stopword_language(self.blocks, self.first)
-            self._value = language not in (None, "en")
-        return self._value
-
-
-def _dated(text: str, day_first: _DayFirst) -> dt.date | dt.datetime | None:
-    """The date a line writes; the page's language settles '05/10/2018' only when it matters."""
-    date = find_date(text)
-    if date is None or "/" not in text or find_date(text, day_first=True) == date:
-        return date  # (only 'a/b/yyyy' reads differently by language)
-    return find_date(text, day_first=day_first())
-
-
-def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, day_first: _DayFirst) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, order: PageOrder) -> int | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
@@ -120,7 +102,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, day_first:
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
-                return _take_byline(blocks, i, names, found, day_first)
+                return _take_byline(blocks, i, names, found, order)
     return None
 
 
@@ -143,7 +125,7 @@ def _is_debris(text: str) -> bool:
     return _URL_PIECE.match(text) is not None or MARKUP.search(text) is not None
 
 
-def _far_byline(blocks: Sequence[Block], first: int, found: Header, day_first: _DayFirst) -> int | None:
+def _far_byline(blocks: Sequence[Block], first: int, found: Header, order: PageOrder) -> int | None:
     """No byline by the headline (a dump may render the headline far from the story): the
     'By …' line of full names nearest the start of the body."""
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
@@ -154,7 +136,7 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header, day_first: _
         if not (starts_like_byline(text) or is_prefix_only(text)):
             continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
         if (names := all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
-            return _take_byline(blocks, i, names, found, day_first)
+            return _take_byline(blocks, i, names, found, order)
     return None
 
 
@@ -183,13 +165,14 @@ def _find_signature(blocks: Sequence[Block], found: Header) -> None:
             return
 
 
-def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header, day_first: _DayFirst) -> int:
+def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header, order: PageOrder) -> int:
     found.used[i] = "byline"
     if is_prefix_only(blocks[i].text) and i + 1 < len(blocks):  # 'Von' / 'Dirk Knop': both lines
         found.used[i + 1] = "byline"
     found.candidates.append(Candidate("authors", tuple(names), "byline"))
-    if date := _dated(blocks[i].text, day_first):
-        found.candidates.append(Candidate("date", date, "byline"))
+    date, alt = order.read_both(blocks[i].text)
+    if date:
+        found.candidates.append(Candidate("date", date, "byline", alt))
     return i
 
 
@@ -264,7 +247,7 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _find_dateline(
-    blocks: Sequence[Block], anchor: int, first: int, found: Header, day_first: _DayFirst
+    blocks: Sequence[Block], anchor: int, first: int, found: Header, order: PageOrder
 ) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
@@ -277,9 +260,10 @@ def _find_dateline(
              if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]
     for i in lines:
-        if date := _dated(blocks[i].text, day_first):
+        date, alt = order.read_both(blocks[i].text)
+        if date:
             found.used[i] = "date"
-            found.candidates.append(Candidate("date", date, "dateline"))
+            found.candidates.append(Candidate("date", date, "dateline", alt))
             return
     # No date written out: one relative to when the page was shown ('heute um 12:19 Uhr'),
     # which only the caller's reference time can read (see resolve).

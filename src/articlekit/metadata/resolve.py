@@ -68,6 +68,7 @@ def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: 
     12:19 Uhr', '3 hours ago') are read against it (never against the clock)."""
     by_field: dict[str, list[Candidate]] = {}
     cands = [c for c in (_read_relative(c, now) for c in cands) if c is not None]
+    cands = _settle_readings(cands, now or dt.datetime.now(dt.UTC))
     for c in sorted(cands, key=lambda c: _rank(c.field, c.source)):  # stable: page order within a source
         by_field.setdefault(c.field, []).append(c)
     names = [str(c.value) for c in by_field.get("site_name", [])]
@@ -178,6 +179,24 @@ def _read_relative(c: Candidate, now: dt.datetime | None) -> Candidate | None:
     if not isinstance(c.value, Relative):
         return c
     return Candidate(c.field, c.value.at(now), c.source) if now is not None else None
+
+
+def _settle_readings(cands: list[Candidate], now: dt.datetime) -> list[Candidate]:
+    """A date read one way round ('06/01/2026' as June 1) takes its other reading when only that
+    one is plausible (not after `now`), or when only that one is a day another source gives."""
+    if not any(c.alt is not None for c in cands):
+        return cands
+    days = {day_of(c.value) for c in cands if c.field in ("date", "modified") and c.alt is None}
+    out = []
+    for c in cands:
+        if c.alt is not None:
+            taken, other = c.value, c.alt
+            switch = (_after(taken, now) and not _after(other, now)) or (
+                day_of(other) in days and day_of(taken) not in days and not _after(other, now)
+            )
+            c = Candidate(c.field, other if switch else taken, c.source)
+        out.append(c)
+    return out
 
 
 def _zoned(value: Any) -> bool:
