@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.dates import Relative, date_start, find_date, find_relative, parse_date, url_date
+from articlekit.dates import Relative, date_start, find_date, find_relative, is_update_line, parse_date, url_date
 from articlekit.dates.order import PageOrder, readings
 from articlekit.metadata import Candidate, resolve
 
@@ -299,3 +299,31 @@ def test_a_dotted_day_first_date_on_a_dump_settles_a_slash_date() -> None:
     article = articlekit.extract(dump, url="https://news.example.com/city/cycle-lanes",
                                  now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     assert article.date == dt.date(2026, 1, 6)
+
+
+def _story(*header: str) -> str:
+    return "\n\n".join(["Council approves the riverside cycle lanes", *header, *(
+        "The council voted on Tuesday to build the lanes along the river, and work starts in spring "
+        f"after a consultation that ran for months (part {i})." for i in range(6))])
+
+
+def test_an_update_line_gives_the_modified_date_and_the_published_line_the_date() -> None:
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025", "Published: March 1, 2025"), now=now)
+    assert (article.date, article.modified) == (dt.date(2025, 3, 1), dt.date(2025, 3, 3))
+
+
+def test_an_update_line_alone_is_the_date_after_the_urls() -> None:
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025"), now=now)
+    assert (article.date, article.modified) == (dt.date(2025, 3, 3), dt.date(2025, 3, 3))
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025"), now=now,
+                                 url="https://news.example.com/2025/03/01/cycle-lanes")
+    assert article.date == dt.date(2025, 3, 1)
+
+
+def test_is_update_line() -> None:
+    assert is_update_line("Updated: March 3, 2025")
+    assert is_update_line("Stand: 12.01.2026, 10:49 Uhr")
+    assert not is_update_line("Published: March 1, 2025 | Updated March 3")
+    assert not is_update_line("Standing committee meets on March 3, 2025")

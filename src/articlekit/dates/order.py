@@ -20,7 +20,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..vocab import _load
-from .parse import day_of, find_date, url_date
+from .parse import day_of, find_date, parse_date, url_date
 
 # a numeric date only one order can read: a first number above 12 is a day, a second one a month
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
@@ -54,6 +54,16 @@ def readings(text: str) -> tuple[DateValue, DateValue] | None:
     if day_first is None or day_first == month_first:
         return None
     return month_first, day_first
+
+
+def parse_both(value: str) -> tuple[DateValue | None, DateValue | None]:
+    """`parse_date` for a value the markup declares, and the other reading when its day and
+    month read either way ('06/01/2026' in a <meta>): resolve settles which from the page."""
+    parsed = parse_date(value)
+    if parsed is None or "/" not in value:
+        return parsed, None
+    both = readings(value)
+    return (parsed, both[1] if both[0] == parsed else both[0]) if both else (parsed, None)
 
 
 def from_locale(language: str | None) -> bool | None:

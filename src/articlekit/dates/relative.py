@@ -115,6 +115,13 @@ def _clock(text: str) -> tuple[int, int] | None:
     return (hour, minute) if hour <= 23 and minute <= 59 else None
 
 
+@lru_cache(maxsize=4096)
+def is_update_line(text: str) -> bool:
+    """The line opens with a label saying its date is the last change ('Updated: …', 'Stand: …',
+    'Aktualisiert am …'), not the publication."""
+    return _label(" ".join(text.casefold().split()))[0] in _vocab()["updated"]
+
+
 def _label(folded: str) -> tuple[str, str]:
     """('stand', '10:49 uhr') from 'stand: 10:49 uhr': a dateline's leading label, if any."""
     for label in _labels_longest_first():

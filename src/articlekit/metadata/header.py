@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..blocks import Block
-from ..dates import find_date, find_relative, mentions_date, url_date
+from ..dates import find_date, find_relative, is_update_line, mentions_date, url_date
 from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
@@ -251,7 +251,8 @@ def _find_dateline(
 ) -> None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
-    ("Updated: July 29, 2009 10:30 ET")."""
+    ("Posted: July 29, 2009 10:30 ET"). A line labelled as the last update ('Updated: …',
+    'Stand: …') gives the modified date; it is the date only when no other line gives one."""
     byline = next((i for i, role in found.used.items() if role == "byline"), None)
     around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
@@ -259,12 +260,26 @@ def _find_dateline(
     lines = [i for centre, above, below in places for i in by_distance(centre, len(blocks), above=above, below=below)
              if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]
+    lines = list(dict.fromkeys(lines))  # (the places overlap: each line once, at its nearest)
+    update: tuple[int, Candidate] | None = None
     for i in lines:
         date, alt = order.read_both(blocks[i].text)
-        if date:
-            found.used[i] = "date"
-            found.candidates.append(Candidate("date", date, "dateline", alt))
-            return
+        if not date:
+            continue
+        if update is None and is_update_line(blocks[i].text):
+            update = (i, Candidate("modified", date, "dateline", alt))
+            continue
+        found.used[i] = "date"
+        found.candidates.append(Candidate("date", date, "dateline", alt))
+        if update:
+            found.used[update[0]] = "date"
+            found.candidates.append(update[1])
+        return
+    if update:  # the only date written out is the update's: the date too, after the URL's
+        i, modified = update
+        found.used[i] = "date"
+        found.candidates += [modified, Candidate("date", modified.value, "updated", modified.alt)]
+        return
     # No date written out: one relative to when the page was shown ('heute um 12:19 Uhr'),
     # which only the caller's reference time can read (see resolve).
     for i in lines:

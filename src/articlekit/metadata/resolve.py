@@ -31,7 +31,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     "title": ("og", "json-ld", "twitter", "microdata", "dublin-core", "meta", "h1", "headline", "title"),
     "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline", "signature"),
     # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
-    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "relative"),
+    # (a dateline labelled as the last update is the date only when nothing else gives one)
+    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "updated",
+             "relative"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
