@@ -39,6 +39,7 @@ class _Vocab:
     labels: frozenset[str]  # twitter:label values that announce the author
     credentials: frozenset[str]  # "MS", "RD", "PhD" (dots removed): after a name, never a name
     date_words: re.Pattern[str]  # "on", "am" left at the end once a date is cut off
+    other_credit: re.Pattern[str]  # "Editing by", "Photos:": the people after it did other work
 
 
 @cache
@@ -66,6 +67,7 @@ def _vocab() -> _Vocab:
         labels=frozenset(label.casefold() for label in data["author_labels"]),
         credentials=frozenset(c.replace(".", "") for c in data["credentials"]),
         date_words=re.compile(rf"(?:^|[\s,]+)(?:{alternation(data['date_words'])})$", re.I),
+        other_credit=re.compile(rf"^\s*(?:{alternation(data['other_credits'])})(?:\s|$)", re.I),
     )
 
 
@@ -145,6 +147,8 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
+    if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
+        return []
     head = without_prefix(head)
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
@@ -153,6 +157,8 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     for part in parts:
         if not part:
             continue
+        if v.other_credit.match(part):  # '…; Editing by John Roe': the rest credits other work
+            break
         if is_role(part):
             role_only.append(part)
             continue
@@ -163,6 +169,18 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
             names.append(part)
     names = _drop_place(names)
     return names or role_only[:1]
+
+
+def normal_case(name: str) -> str:
+    """'JANE DOE' -> 'Jane Doe', "MARY O'NEIL-SMITH" -> "Mary O'Neil-Smith": a name of two or more
+    words printed in capitals, in the case it is written in. One word ('PMJS': an acronym, a
+    handle), 'Jane DOE' and initials ('J. R.') stay as they are. For the final value only: the
+    finders compare names with the line they came from."""
+    words = name.split()
+    letters = [c for c in name if c.isalpha()]
+    if len(words) < 2 or len(letters) < 4 or not all(c.isupper() for c in letters):
+        return name
+    return " ".join(w if len(w.rstrip(".")) <= 1 else w.title() for w in words)
 
 
 def is_credential(text: str) -> bool:

@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 from ..dates import Relative, day_of
 from ..folding import agree, agree_loose, loose, squash
+from .byline import normal_case
 from .candidates import Candidate
 from .titles import site_keys, strip_any_suffix, strip_site
 
@@ -145,7 +146,7 @@ def _cut(c: Candidate, value: str) -> Candidate:
 def _authors(options: list[Candidate], ctx: _Context) -> Candidate | None:
     """The first source that names people, once the site and organisations are taken out."""
     for c in options:
-        people = tuple(n for n in c.value if not _is_organisation(n, ctx))
+        people = tuple(normal_case(n) for n in c.value if not _is_organisation(n, ctx))
         if people:
             return _cut_authors(c, people)
     return None
