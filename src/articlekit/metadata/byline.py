@@ -88,6 +88,7 @@ def starts_like_byline(line: str) -> bool:
     return bool(_vocab().prefix.match(unmarked(line)))
 
 
+@lru_cache(maxsize=4096)  # (each finder under the headline asks it of the same few lines)
 def looks_like_byline(line: str) -> bool:
     """'By Jane Doe', or 'Jane Doe, Staff writer' / '박준석 기자': a name introduced or followed by a role."""
     v = _vocab()
@@ -143,12 +144,17 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
 
     `strict=False` (structured sources: JSON-LD, meta) accepts names that are not capitalised.
     """
+    return list(_parsed(line, strict))
+
+
+@lru_cache(maxsize=4096)  # (the header's finders parse the same lines under the headline in turn)
+def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     v = _vocab()
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
     if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
-        return []
+        return ()
     head = without_prefix(head)
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
@@ -167,8 +173,7 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
         part = _clean_part(part, v)
         if part and is_name(part, strict=strict):
             names.append(part)
-    names = _drop_place(names)
-    return names or role_only[:1]
+    return tuple(_drop_place(names) or role_only[:1])
 
 
 def normal_case(name: str) -> str:
