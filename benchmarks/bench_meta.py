@@ -6,7 +6,9 @@
 
 Pages: `../shared/bench/meta-dev/` (86 HTML pages; 26 also rendered by w3m, lynx, inscriptis,
 html2text). Every extractor gets the page URL from truth.json; articlekit also gets the page's
-`crawl_date` as `now`. Peers run on HTML only (they find nothing on text). Each extractor runs in
+`crawl_date` as `now`. Peers run on HTML only (they find nothing on text): trafilatura (its date
+comes from htmldate), newspaper4k, and htmldate's `find_date` on its own as a date-only row (given
+the crawl date as its latest possible date). Text renderings are scored over all their pages. Each extractor runs in
 its own child process on pages already in memory, so pages/s is pure extraction time.
 
 The scoring is the one meta-dev's SOURCE.md defines:
@@ -124,10 +126,23 @@ def run_newspaper(data: bytes, url: str, crawl_date: str | None) -> Prediction:
     }
 
 
+def run_htmldate(data: bytes, url: str, crawl_date: str | None) -> Prediction:
+    """htmldate's `find_date` on its own (trafilatura's date comes from it, with other settings):
+    the publication date (`original_date`), no later than the crawl when one is known."""
+    from htmldate import find_date
+
+    kwargs: dict[str, Any] = {"url": url, "original_date": True, "outputformat": "%Y-%m-%d"}
+    if crawl_date:
+        kwargs["max_date"] = crawl_date[:10]
+    return {"title": None, "authors": [], "date": find_date(data.decode("utf-8", "replace"), **kwargs),
+            "body": "", "fields": ["date"]}
+
+
 EXTRACTORS: dict[str, Callable[[bytes, str, str | None], Prediction]] = {
     "articlekit": run_articlekit,
     "trafilatura": run_trafilatura,
     "newspaper4k": run_newspaper,
+    "htmldate": run_htmldate,  # a date only: its other columns are not scored
 }
 
 
@@ -293,8 +308,13 @@ def main() -> None:
         for name in names:
             res = run(name, which)
             s = score(res["out"], truth)
-            print(f"{which:11} {name:12} {s['n']:5d} {s['title']:11.3f} {s['authors']:10.3f} {s['date']:6.3f} "
-                  f"{s['body']:7.3f} {s['n'] / res['seconds']:8.1f} {s['future']:6d} {len(res['errors']):6d}",
+            scored = next(iter(res["out"].values()), {}).get("fields", ["title", "authors", "date", "body"])
+
+            def cell(key: str, width: int, scored: list[str] = scored, s: dict[str, Any] = s) -> str:
+                return f"{s[key]:{width}.3f}" if key in scored else f"{'-':>{width}}"
+
+            print(f"{which:11} {name:12} {s['n']:5d} {cell('title', 11)} {cell('authors', 10)} {cell('date', 6)} "
+                  f"{cell('body', 7)} {s['n'] / res['seconds']:8.1f} {s['future']:6d} {len(res['errors']):6d}",
                   flush=True)
             for pid, err in list(res["errors"].items())[:3]:
                 print(f"    error {pid}: {err[:150]}")

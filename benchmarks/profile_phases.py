@@ -27,7 +27,7 @@ import articlekit
 from articlekit import classify, html, load, pipeline
 from articlekit.limits import DEFAULT_LIMITS
 from articlekit.metadata import html_sources, resolve
-from articlekit.metadata.text_sources import header
+from articlekit.metadata.header import header
 from bench_body import BENCH, load_pages
 
 METADATA = ("declared", "in_page", "text_header", "resolve")

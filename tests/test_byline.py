@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.metadata.byline import clean_names, looks_like_byline, names_fill, parse_byline
+import articlekit
+from articlekit.metadata.byline import clean_names, looks_like_byline, names_fill, normal_case, parse_byline
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,27 @@ def test_markdown_emphasis_and_a_prefix_glued_to_its_link() -> None:
     assert looks_like_byline("**By Jane Doe**")
     assert parse_byline("Vonda Smith") == ["Vonda Smith"]  # a name that starts like a prefix stays whole
     assert parse_byline("kei_eno", strict=False) == ["kei_eno"]  # a structured value is not Markdown
+
+
+def test_credits_for_other_work_are_not_authors() -> None:
+    assert parse_byline("Reporting by Jane Doe; Editing by John Roe") == ["Jane Doe"]
+    assert parse_byline("Photos by Jane Doe") == []
+    assert parse_byline("Von Jane Doe, Fotos: John Roe") == ["Jane Doe"]
+
+
+def test_names_printed_in_capitals_are_given_in_their_written_case() -> None:
+    assert normal_case("JANE DOE") == "Jane Doe"
+    assert normal_case("MARY O'NEIL-SMITH") == "Mary O'Neil-Smith"
+    assert normal_case("J. R. SMITH") == "J. R. Smith"
+    assert normal_case("PMJS") == "PMJS"  # one word: an acronym or a handle
+    assert normal_case("Jane DOE") == "Jane DOE"
+    assert normal_case("松岡 大地") == "松岡 大地"
+
+
+def test_a_byline_in_capitals_gives_names_in_their_written_case() -> None:
+    page = ("<html lang='en'><body><article><h1>Council approves the riverside cycle lanes</h1>"
+            "<p class='byline'>By JANE DOE and JOHN ROE</p>" + "".join(
+                f"<p>The council voted on Tuesday to build the lanes along the river, and work starts in "
+                f"spring after a consultation that ran for months (part {i}).</p>" for i in range(6))
+            + "</article></body></html>")
+    assert articlekit.extract(page).authors == ("Jane Doe", "John Roe")

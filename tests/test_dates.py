@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.metadata.dates import Relative, date_start, find_date, find_relative, parse_date, url_date
+from articlekit.dates import Relative, date_start, find_date, find_relative, is_update_line, parse_date, url_date
+from articlekit.dates.order import PageOrder, readings
+from articlekit.metadata import Candidate, resolve
 
 CEST = dt.timezone(dt.timedelta(hours=2))
 EDT = dt.timezone(dt.timedelta(hours=-4))
@@ -222,3 +224,106 @@ def test_iso_dates_the_fast_path_refuses(value: str, expected: dt.date | None) -
     assert value_read == expected and type(value_read) is type(expected)
     if isinstance(value_read, dt.datetime):
         assert value_read.tzinfo is None
+
+
+# --- the order of day and month, from the page ---------------------------------------------------
+
+def test_a_slash_date_reads_day_first_on_a_german_page_that_writes_other_dates_day_first() -> None:
+    order = PageOrder(languages=["de"], url="https://www.zeitung.de/politik/artikel-123",
+                      texts=lambda: ["Aktualisiert am 13.01.2026", "Mehr zum Thema"])
+    assert order.read("Veröffentlicht am 06/01/2026") == dt.date(2026, 1, 6)
+
+
+def test_a_slash_date_reads_month_first_on_an_en_us_page() -> None:
+    order = PageOrder(languages=["en-US"], url="https://news.example.com/story")
+    assert order.read("Published 06/01/2026") == dt.date(2026, 6, 1)
+
+
+def test_a_locale_naming_its_region_beats_the_language() -> None:
+    assert PageOrder(languages=["en-GB"]).read("06/01/2026") == dt.date(2026, 1, 6)
+    assert PageOrder(languages=["en_US"]).read("06/01/2026") == dt.date(2026, 6, 1)
+    assert PageOrder(languages=["en-CA"]).read("06/01/2026") == dt.date(2026, 6, 1)  # both orders: no evidence
+
+
+def test_unambiguous_dates_on_the_page_decide_when_no_region_is_named() -> None:
+    lines = ["Posted 01/13/2026", "Related: 12/28/2025"]
+    assert PageOrder(languages=["en"], texts=lambda: lines).read("06/01/2026") == dt.date(2026, 6, 1)
+    lines = ["Posted 13/01/2026", "Related: 28/12/2025"]
+    assert PageOrder(languages=["en"], texts=lambda: lines).read("06/01/2026") == dt.date(2026, 1, 6)
+
+
+def test_the_country_domain_decides_for_an_english_page() -> None:
+    assert PageOrder(languages=["en"], url="https://www.paper.co.uk/a").read("06/01/2026") == dt.date(2026, 1, 6)
+    assert PageOrder(languages=["en"], url="https://www.paper.in/a").read("06/01/2026") == dt.date(2026, 1, 6)
+    assert PageOrder(languages=["en"], url="https://www.paper.com/a").read("06/01/2026") == dt.date(2026, 6, 1)
+    assert PageOrder(url="https://www.paper.io/a").read("06/01/2026") == dt.date(2026, 6, 1)  # sold worldwide
+
+
+def test_the_language_alone_decides_last() -> None:
+    assert PageOrder(guess=lambda: "fr").read("06/01/2026") == dt.date(2026, 1, 6)
+    assert PageOrder(guess=lambda: "en").read("06/01/2026") == dt.date(2026, 6, 1)
+    assert PageOrder().read("06/01/2026") == dt.date(2026, 6, 1)  # no evidence at all: the US way
+
+
+def test_the_urls_date_settles_one_date_whatever_the_page_says() -> None:
+    order = PageOrder(languages=["en-US"], url="https://news.example.com/2026/01/06/story")
+    assert order.read_both("06/01/2026") == (dt.date(2026, 1, 6), dt.date(2026, 6, 1))
+
+
+def test_a_date_with_one_reading_has_no_alternative() -> None:
+    assert PageOrder().read_both("13/01/2026") == (dt.date(2026, 1, 13), None)
+    assert PageOrder().read_both("06.01.2026") == (dt.date(2026, 1, 6), None)
+    assert PageOrder().read_both("January 6, 2026") == (dt.date(2026, 1, 6), None)
+    assert readings("06/06/2026") is None
+
+
+def test_a_reading_after_the_crawl_gives_way_to_the_other_one() -> None:
+    """'06/01/2026' read month first (June 1) on a page seen on 1 March: only 6 January is possible."""
+    read = [Candidate("date", dt.date(2026, 6, 1), "dateline", dt.date(2026, 1, 6))]
+    assert resolve(read, now=dt.datetime(2026, 3, 1, tzinfo=dt.UTC)).values["date"] == dt.date(2026, 1, 6)
+    assert resolve(read, now=dt.datetime(2026, 7, 1, tzinfo=dt.UTC)).values["date"] == dt.date(2026, 6, 1)
+
+
+def test_a_reading_another_source_confirms_is_taken() -> None:
+    cands = [Candidate("date", dt.date(2026, 6, 1), "byline", dt.date(2026, 1, 6)),
+             Candidate("modified", dt.date(2026, 1, 6), "og")]
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    assert resolve(cands, now=now).values["date"] == dt.date(2026, 1, 6)
+
+
+def test_a_dotted_day_first_date_on_a_dump_settles_a_slash_date() -> None:
+    dump = ("Council approves the riverside cycle lanes\n\nBy Jane Doe\n\n06/01/2026\n\n" + "\n\n".join(
+        "The council voted on Tuesday to build the lanes along the river, and work starts in spring "
+        f"after a consultation that ran for months (part {i})." for i in range(6))
+        + "\n\nMore from the city\n\nBudget approved 13.01.2026\n")
+    article = articlekit.extract(dump, url="https://news.example.com/city/cycle-lanes",
+                                 now=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    assert article.date == dt.date(2026, 1, 6)
+
+
+def _story(*header: str) -> str:
+    return "\n\n".join(["Council approves the riverside cycle lanes", *header, *(
+        "The council voted on Tuesday to build the lanes along the river, and work starts in spring "
+        f"after a consultation that ran for months (part {i})." for i in range(6))])
+
+
+def test_an_update_line_gives_the_modified_date_and_the_published_line_the_date() -> None:
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025", "Published: March 1, 2025"), now=now)
+    assert (article.date, article.modified) == (dt.date(2025, 3, 1), dt.date(2025, 3, 3))
+
+
+def test_an_update_line_alone_is_the_date_after_the_urls() -> None:
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025"), now=now)
+    assert (article.date, article.modified) == (dt.date(2025, 3, 3), dt.date(2025, 3, 3))
+    article = articlekit.extract(_story("By Jane Doe", "Updated: March 3, 2025"), now=now,
+                                 url="https://news.example.com/2025/03/01/cycle-lanes")
+    assert article.date == dt.date(2025, 3, 1)
+
+
+def test_is_update_line() -> None:
+    assert is_update_line("Updated: March 3, 2025")
+    assert is_update_line("Stand: 12.01.2026, 10:49 Uhr")
+    assert not is_update_line("Published: March 1, 2025 | Updated March 3")
+    assert not is_update_line("Standing committee meets on March 3, 2025")

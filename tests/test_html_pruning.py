@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import html as html_mod
 
 import articlekit
+from articlekit.folding import loose
 from articlekit.html import _headed_by
-from articlekit.metadata.titles import loose
 
 STORY = [
     "The city council voted on Tuesday to keep the central library open through the summer, "
@@ -141,7 +141,7 @@ def test_a_word_after_a_removed_element_without_tail_stays_apart() -> None:
 
 
 def test_a_preloaded_story_is_told_by_a_heading_that_agrees_with_a_declared_title() -> None:
-    """`_headed_by` folds each title once and compares with `resolve.agree_loose`: case,
+    """`_headed_by` folds each title once and compares with `folding.agree_loose`: case,
     punctuation and a site suffix aside; a short heading is no evidence inside a longer title."""
     article = html_mod.fromstring("<article><h2>LIBRARY STAYS OPEN!</h2><p>text</p></article>")
     assert _headed_by(article, {loose("Library stays open | City News")})

@@ -10,8 +10,14 @@ from pathlib import Path
 import articlekit
 from articlekit import classify
 from articlekit.blocks import Block
-from articlekit.metadata import Candidate, text_sources
-from articlekit.metadata.dates import Relative
+from articlekit.dates import Relative
+from articlekit.dates.order import PageOrder
+from articlekit.metadata import Candidate
+from articlekit.metadata import byline as byline_mod
+from articlekit.metadata import header as header_mod
+from articlekit.metadata import headline as headline_mod
+from articlekit.metadata import lines as lines_mod
+from articlekit.metadata import slug as slug_mod
 from articlekit.text import blocks as text_blocks
 
 DATA = Path(__file__).parent / "data" / "metadata"
@@ -313,18 +319,18 @@ def test_headline_is_the_title_line_whose_dateline_follows_it() -> None:
 def test_lines_shaped_like_bylines_count_against_a_headline() -> None:
     for line in ("By Jane Doe, Staff Writer", "Jane Doe and John Roe, Associated Press", "Jane Doe@JaneDoe",
                  "Analysis by Jane Doe"):
-        assert text_sources._title_penalty(line) >= text_sources.BYLINE_PENALTY, line
+        assert headline_mod._title_penalty(line) >= headline_mod.BYLINE_PENALTY, line
     for line in ("Council approves the riverside cycle lanes", "Elizabeth Warren, a senator, wins the vote",
                  "엘제이의 리벤지인가, 류화영의 코스프레인가"):  # caseless script: capitals prove nothing
-        assert text_sources._title_penalty(line) == 0, line
+        assert headline_mod._title_penalty(line) == 0, line
 
 
 def test_prompts_glued_menus_and_image_alt_text_count_against_a_headline() -> None:
     for junk in ("0 Email this to someone", "Share on Facebook", "Log inRegisterLog out",
                  "you are here: HomeNewsBusinessMarkets", "main article image", "Example GmbH Logo"):
-        assert text_sources._title_penalty(junk) >= 2, junk
+        assert headline_mod._title_penalty(junk) >= 2, junk
     for title in ("McDonald's opens in Iceland again", "Fashion icon dies at 90", "PolitiFact checks the claims"):
-        assert text_sources._title_penalty(title) == 0, title
+        assert headline_mod._title_penalty(title) == 0, title
 
 
 def _labelled(text: str) -> list[Block]:
@@ -336,14 +342,14 @@ def _labelled(text: str) -> list[Block]:
 def test_a_line_repeated_elsewhere_on_the_page_is_evidence_for_a_headline() -> None:
     blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
                        + "\n\nMore stories\n\n14. Council approves the riverside cycle lanes")
-    page = text_sources._Page(blocks, 2, frozenset())
+    page = headline_mod._Page(blocks, 2, frozenset())
     assert page.repeated(0)
     blocks = _labelled(_dump("Council approves the riverside cycle lanes", "Nov. 19, 2019")
                        + "\n\n© 2019 Council approves the riverside cycle lanes. All rights reserved.")
-    assert not text_sources._Page(blocks, 2, frozenset()).repeated(0)  # a copyright line: the site's name
+    assert not headline_mod._Page(blocks, 2, frozenset()).repeated(0)  # a copyright line: the site's name
     twice = "Council approves the riverside cycle lanes"
     blocks = _labelled(_dump(twice, twice))
-    assert not text_sources._Page(blocks, 2, frozenset()).repeated(0)  # next to itself: alt text and caption
+    assert not headline_mod._Page(blocks, 2, frozenset()).repeated(0)  # next to itself: alt text and caption
 
 
 def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
@@ -353,8 +359,8 @@ def test_share_buttons_between_headline_and_story_do_not_make_it_far() -> None:
             + "\n\n".join(PROSE))
     blocks = _labelled(text)
     first = next(i for i, b in enumerate(blocks) if b.reason is None)
-    assert first - 1 > text_sources.LOOK_BACK
-    assert text_sources._Page(blocks, first, frozenset())._near_body(1)
+    assert first - 1 > headline_mod.LOOK_BACK
+    assert headline_mod._Page(blocks, first, frozenset())._near_body(1)
     assert articlekit.extract(text, now=NOW).title == "Council approves the riverside cycle lanes"
 
 
@@ -365,7 +371,7 @@ def test_slug_headline_far_below_a_misplaced_story_start_needs_its_dateline() ->
     url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
     text = f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE)
     blocks = _labelled(text)
-    assert text_sources._find_title(blocks, 1, text_sources.slug_words(url)) == 9  # the story start misplaced
+    assert headline_mod.find_title(blocks, 1, slug_mod.slug_words(url)) == 9  # the story start misplaced
     caption = "Man stabbed to death on the bay train, the witness said (City Police)"
     text = "Council approves the riverside cycle lanes\n\nNov. 19, 2019\n\n" + "\n\n".join(
         [*PROSE, caption, *(p.replace("council", "board") for p in PROSE)])  # a caption far below its start
@@ -395,15 +401,15 @@ def test_with_a_declared_title_the_headline_is_looked_for_only_near_the_story() 
     head = "Man stabbed to death on the bay train\n\nUpdated 10:01 pm PST, Tuesday, November 19, 2019"
     url = "https://news.example/crime/article/man-stabbed-to-death-on-bay-train-14848218.php"
     blocks = _labelled(f"Menu\n\n{teasers}\n\n{head}\n\n" + "\n\n".join(PROSE))
-    slug = text_sources.slug_words(url)
-    assert text_sources._find_title(blocks, 1, slug) == 9  # a dump: the slug vouches for it anywhere
-    assert text_sources._find_title(blocks, 1, slug, whole_page=False) is None  # HTML: the markup has it
+    slug = slug_mod.slug_words(url)
+    assert headline_mod.find_title(blocks, 1, slug) == 9  # a dump: the slug vouches for it anywhere
+    assert headline_mod.find_title(blocks, 1, slug, whole_page=False) is None  # HTML: the markup has it
 
 
 def test_slug_words_match_umlauts_either_way() -> None:
     slug = frozenset({"hoecke", "voigt", "luege"})
-    assert text_sources.slug_overlap("Voigt, Höcke und der Vorwurf einer Lüge", slug) == 1.0
-    assert text_sources.slug_overlap("Voigt, Hocke, Luge", frozenset({"hocke", "voigt", "luge"})) == 1.0
+    assert slug_mod.slug_overlap("Voigt, Höcke und der Vorwurf einer Lüge", slug) == 1.0
+    assert slug_mod.slug_overlap("Voigt, Hocke, Luge", frozenset({"hocke", "voigt", "luge"})) == 1.0
 
 
 def test_the_last_item_of_a_numbered_breadcrumb_trail_is_the_declared_title() -> None:
@@ -458,8 +464,8 @@ def test_a_markdown_dumps_link_debris_does_not_push_the_byline_out_of_reach() ->
     lines = ["Council approves the riverside cycle lanes", "The plan costs less than expected.", *debris,
              "The riverside today.", "13:37 Uhr", "Lesezeit: 2 Min.", "Politics", "Von", "Jane Doe", *PROSE]
     blocks = [Block(t, kind="heading" if i == 0 else "paragraph") for i, t in enumerate(lines)]
-    assert text_sources._below(blocks, 0, text_sources.UNDER_TITLE) == 1 + len(debris) + 7
-    head = text_sources.header(blocks)
+    assert header_mod._below(blocks, 0, header_mod.UNDER_TITLE) == 1 + len(debris) + 7
+    head = header_mod.header(blocks)
     assert Candidate("authors", ("Jane Doe",), "byline") in head.candidates
     assert Candidate("date", Relative(clock=(13, 37)), "relative") in head.candidates
 
@@ -492,8 +498,8 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
              ("(Photo: Jane Roe / City Archive)", "caption"), ("Advertisement", "advertisement"),
              ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
     blocks = [Block(t, reason=r) for t, r in lines]
-    found = text_sources.Header()
-    assert text_sources._find_byline(blocks, 0, found, text_sources._DayFirst(blocks, 0, "en")) == 10
+    found = header_mod.Header()
+    assert header_mod._find_byline(blocks, 0, found, PageOrder(languages=["en"])) == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -508,8 +514,8 @@ def test_byline_unwrapped_onto_the_last_paragraph_of_a_longer_standfirst() -> No
 def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
     blocks = [Block(t) for t in lines]
-    found = text_sources.Header()
-    assert text_sources._far_byline(blocks, 16, found, text_sources._DayFirst(blocks, 16, "en")) == 14
+    found = header_mod.Header()
+    assert header_mod._far_byline(blocks, 16, found, PageOrder(languages=["en"])) == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -524,14 +530,14 @@ def test_without_a_slug_a_far_headline_needs_its_dateline_and_a_repetition() -> 
     filler = ["人民网智慧党建体验中心", "全国重点实验室环球网海外网", "人民图片人民网研究院", "人民慕课"]
     lines = [menu, *filler, headline, "2024年04月24日08:22 | 来源：人民网－人民日报", *PROSE, "相关新闻", headline]
     blocks = [Block(t) for t in lines]
-    assert text_sources._find_title(blocks, 0, frozenset()) == 5
-    assert text_sources._find_title(blocks[:-1], 0, frozenset()) != 5  # printed once: no evidence enough
+    assert headline_mod.find_title(blocks, 0, frozenset()) == 5
+    assert headline_mod.find_title(blocks[:-1], 0, frozenset()) != 5  # printed once: no evidence enough
 
 
 def test_slug_words_cut_where_a_slugifier_dropped_a_letter() -> None:
-    slug = text_sources.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
-    assert text_sources.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
-    assert "sinwars" in text_sources._folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs
+    slug = slug_mod.slug_words("http://news.example/news/servi-o-de-atendimento-registra-arrombamento-em-ve-culos")
+    assert slug_mod.slug_overlap("Atendimento registra arrombamento em veículos", slug) == 4 / 5
+    assert "sinwars" in slug_mod.folded_words("Sinwar’s appointment")  # an apostrophe joins, as in slugs
 
 
 def test_a_slash_date_in_a_visible_dateline_is_day_first_on_a_page_not_in_english() -> None:
@@ -554,8 +560,8 @@ def test_a_kicker_joins_only_when_the_slug_spells_out_kicker_and_headline() -> N
 
 
 def test_a_cjk_paragraph_is_no_url_debris() -> None:
-    assert not text_sources._is_debris("パレスチナ自治区ガザ地区のイスラム組織ハマスとイスラエルの停戦交渉を仲介")
-    assert text_sources._is_debris("Phishing-2-3840px-82adf0aebe8ed409.png)")
+    assert not header_mod._is_debris("パレスチナ自治区ガザ地区のイスラム組織ハマスとイスラエルの停戦交渉を仲介")
+    assert header_mod._is_debris("Phishing-2-3840px-82adf0aebe8ed409.png)")
 
 
 def test_a_date_in_the_url_beats_a_relative_one_and_lends_it_no_zone() -> None:
@@ -574,16 +580,16 @@ def test_a_kicker_run_into_the_headline_takes_the_colon_the_page_prints_nearby()
 
 
 def test_captions_are_no_headlines_and_their_dates_are_the_photos() -> None:
-    assert text_sources._title_penalty("イスラエルの国旗＝同国で2019年5月") >= 2.0
-    assert text_sources._photo_dated("外交を総括する演説をするバイデン米大統領＝ワシントンで2025年1月13日、AP")
-    assert text_sources._photo_dated("Harris in Detroit, Monday, Sept. 2, 2024. (AP Photo/Jacquelyn Martin)")
-    assert not text_sources._photo_dated("(Bild: Bild erstellt mit KI durch heise online / dmk) 13:37 Uhr")
-    assert not text_sources._photo_dated("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)")
+    assert headline_mod._title_penalty("イスラエルの国旗＝同国で2019年5月") >= 2.0
+    assert lines_mod.photo_dated("外交を総括する演説をするバイデン米大統領＝ワシントンで2025年1月13日、AP")
+    assert lines_mod.photo_dated("Harris in Detroit, Monday, Sept. 2, 2024. (AP Photo/Jacquelyn Martin)")
+    assert not lines_mod.photo_dated("(Bild: Bild erstellt mit KI durch heise online / dmk) 13:37 Uhr")
+    assert not lines_mod.photo_dated("Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)")
 
 
 def test_a_cjk_name_has_short_parts() -> None:
-    assert text_sources._all_full_names(["松岡 大地"]) == ["松岡 大地"]
-    assert text_sources._all_full_names(["多国間連携に注力 アフガンやガザ対応に批判も"]) == []
+    assert byline_mod.all_full_names(["松岡 大地"]) == ["松岡 大地"]
+    assert byline_mod.all_full_names(["多国間連携に注力 アフガンやガザ対応に批判も"]) == []
 
 
 def test_a_headline_a_comment_header_quotes_is_not_skipped_by_the_score_bound() -> None:
@@ -603,5 +609,5 @@ def test_a_headline_a_comment_header_quotes_is_not_skipped_by_the_score_bound() 
 
 
 def test_a_two_word_slug_is_evidence_and_a_one_word_path_is_not() -> None:
-    assert text_sources.slug_words("http://www.autoracing.com.br/classificacao-nascar/") == {"classificacao", "nascar"}
-    assert text_sources.slug_words("https://news.example/politics/12345") == frozenset()
+    assert slug_mod.slug_words("http://www.autoracing.com.br/classificacao-nascar/") == {"classificacao", "nascar"}
+    assert slug_mod.slug_words("https://news.example/politics/12345") == frozenset()

@@ -9,8 +9,7 @@ from .article import Article, Removed
 from .errors import ArticlekitError, FetchError, InputTooLarge, UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits
 from .pipeline import extract
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "DEFAULT_LIMITS",

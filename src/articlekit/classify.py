@@ -18,7 +18,7 @@ from functools import cache
 from operator import attrgetter
 
 from .blocks import Block
-from .metadata.dates import find_date
+from .dates import find_date
 from .vocab import (
     about_heading,
     any_phrase,

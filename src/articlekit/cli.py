@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
 from .article import Article
 from .errors import ArticlekitError
 from .fetch import fetch
 from .pipeline import extract
+from .version import __version__
 
 EXIT_UNREADABLE, EXIT_USAGE, EXIT_NO_ARTICLE = 1, 2, 3
 

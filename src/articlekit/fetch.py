@@ -17,8 +17,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__
 from .errors import FetchError
+from .version import __version__
 
 TIMEOUT = 10.0  # seconds for the whole fetch: connection, redirects, headers and body
 MAX_BYTES = 20 * 1024 * 1024

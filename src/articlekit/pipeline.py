@@ -13,12 +13,12 @@ from lxml import etree
 from . import classify, fallback, html, load, text
 from .article import Article, Removed
 from .blocks import Block
+from .folding import loose
 from .limits import Limits
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
+from .metadata.header import header
 from .metadata.resolve import agree
-from .metadata.text_sources import header
-from .metadata.titles import loose
 
 
 def extract(
@@ -59,7 +59,8 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
-    head = header(blocks, url, known={c.field for c in found})
+    languages = [str(c.value) for c in found if c.field == "language"]
+    head = header(blocks, url, known={c.field for c in found}, languages=languages)
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
     title_at = next((i for i, role in head.used.items() if role == "title"), None)

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .blocks import Block, BlockKind
-from .metadata.dates import month_names
+from .dates import month_names
 
 MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocab import _load
-from .dates import date_start
+from ..dates import date_start
+from ..vocab import _load, stopwords
 
 _SPLIT_DATE = re.compile(
     r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|·(?=\s*\d)"  # 'Jane Doe·11 октября 2018', not Catalan 'l·l'
@@ -21,6 +21,10 @@ _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button place
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _MAX_NAME_WORDS = 5
+META_LINE_CHARS = 160  # a byline or dateline is a short line
+_NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
+_CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,7 @@ class _Vocab:
     labels: frozenset[str]  # twitter:label values that announce the author
     credentials: frozenset[str]  # "MS", "RD", "PhD" (dots removed): after a name, never a name
     date_words: re.Pattern[str]  # "on", "am" left at the end once a date is cut off
+    other_credit: re.Pattern[str]  # "Editing by", "Photos:": the people after it did other work
 
 
 @cache
@@ -62,6 +67,7 @@ def _vocab() -> _Vocab:
         labels=frozenset(label.casefold() for label in data["author_labels"]),
         credentials=frozenset(c.replace(".", "") for c in data["credentials"]),
         date_words=re.compile(rf"(?:^|[\s,]+)(?:{alternation(data['date_words'])})$", re.I),
+        other_credit=re.compile(rf"^\s*(?:{alternation(data['other_credits'])})(?:\s|$)", re.I),
     )
 
 
@@ -82,6 +88,7 @@ def starts_like_byline(line: str) -> bool:
     return bool(_vocab().prefix.match(unmarked(line)))
 
 
+@lru_cache(maxsize=4096)  # (each finder under the headline asks it of the same few lines)
 def looks_like_byline(line: str) -> bool:
     """'By Jane Doe', or 'Jane Doe, Staff writer' / '박준석 기자': a name introduced or followed by a role."""
     v = _vocab()
@@ -137,10 +144,17 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
 
     `strict=False` (structured sources: JSON-LD, meta) accepts names that are not capitalised.
     """
+    return list(_parsed(line, strict))
+
+
+@lru_cache(maxsize=4096)  # (the header's finders parse the same lines under the headline in turn)
+def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     v = _vocab()
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
+    if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
+        return ()
     head = without_prefix(head)
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
@@ -149,6 +163,8 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
     for part in parts:
         if not part:
             continue
+        if v.other_credit.match(part):  # '…; Editing by John Roe': the rest credits other work
+            break
         if is_role(part):
             role_only.append(part)
             continue
@@ -157,8 +173,19 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
         part = _clean_part(part, v)
         if part and is_name(part, strict=strict):
             names.append(part)
-    names = _drop_place(names)
-    return names or role_only[:1]
+    return tuple(_drop_place(names) or role_only[:1])
+
+
+def normal_case(name: str) -> str:
+    """'JANE DOE' -> 'Jane Doe', "MARY O'NEIL-SMITH" -> "Mary O'Neil-Smith": a name of two or more
+    words printed in capitals, in the case it is written in. One word ('PMJS': an acronym, a
+    handle), 'Jane DOE' and initials ('J. R.') stay as they are. For the final value only: the
+    finders compare names with the line they came from."""
+    words = name.split()
+    letters = [c for c in name if c.isalpha()]
+    if len(words) < 2 or len(letters) < 4 or not all(c.isupper() for c in letters):
+        return name
+    return " ".join(w if len(w.rstrip(".")) <= 1 else w.title() for w in words)
 
 
 def is_credential(text: str) -> bool:
@@ -254,3 +281,49 @@ def clean_names(raw: list[str], *, strict: bool = False) -> list[str]:
                 seen.add(key)
                 out.append(name)
     return out
+
+
+# --- full names, as the header's finders need them ---------------------------------------------
+
+@lru_cache(maxsize=4096)
+def names_line(text: str) -> bool:
+    """A byline: 'By …' with names, a name with a role ('Jane Doe, Staff writer'), or a line
+    that opens with full names and ends soon after ('Jane Doe@JaneDoe', 'Jane Doe, AP')."""
+    if len(text) > META_LINE_CHARS:
+        return False
+    if looks_like_byline(text) and all_full_names(parse_byline(text)):
+        return True
+    head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    if (bare := without_prefix(head)) != head and (names := all_full_names(parse_byline(bare))):
+        return names_fill(bare, names)  # 'Analysis by Jane Doe, CNN Editor-at-large'
+    if not rest or len(text.split()) > 10:
+        return False
+    names = all_full_names(parse_byline(head))
+    if not names or not names_fill(head, names) or not all(w[:1].isupper() for n in names for w in n.split()):
+        return False  # (capitals are evidence only in a cased script)
+    return all(capitalised(w) for w in rest[0].split())
+
+
+def is_names(text: str) -> bool:
+    """'Noora Mykkanen', 'VonUlrich Exner_Korrespondent': a byline, not the end of a wrapped headline."""
+    return names_line(text) or bool(all_full_names(parse_byline(text)))
+
+
+def plain_person_name(name: str) -> bool:
+    """A bare name with no prefix to vouch for it: letters of a cased script, no words glued
+    together ('MilitärDonald'), no function words ('Der Morgen', 'Most Popular')."""
+    words = name.split()
+    if _CAMEL_GLUE.search(name) or not all(w[:1].isupper() for w in words):
+        return False
+    return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
+
+
+def all_full_names(names: list[str]) -> list[str]:
+    """Names of two to four words, each capitalised (or written in a script without case, and
+    then short: '松岡 大地', not '多国間連携に注力 アフガンやガザ対応に批判も')."""
+    ok = all(2 <= len(n.split()) <= 4 and all(capitalised(w) for w in n.split()) for n in names)
+    return names if names and ok else []
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].lower() == word[:1].upper() and len(word) <= CASELESS_NAME_WORD)

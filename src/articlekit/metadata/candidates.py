@@ -11,3 +11,6 @@ class Candidate:
     field: str  # "title", "authors", "date", "modified", "description", "site_name", ...
     value: Any  # str, tuple[str, ...] for authors/tags, date/datetime for dates
     source: str  # "json-ld", "og", "meta", "microdata", "time", "h1", "title", "byline", "url", ...
+    # a date whose day and month read either way ('06/01/2026'): the reading not taken, which
+    # resolve takes instead when only it is plausible or only it agrees with another source
+    alt: Any = None

@@ -10,9 +10,9 @@ from typing import Any
 
 from lxml import etree
 
+from ..dates.order import parse_both
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
-from .dates import parse_date
 from .jsonld import candidates_from_scripts
 
 _STRING = etree.XPath("string()", smart_strings=False)
@@ -119,8 +119,8 @@ def _from_meta(metas: list[Any]) -> Iterator[Candidate]:
 
 def _meta_candidate(field: str, source: str, content: str) -> Candidate | None:
     if field in ("date", "modified"):
-        value = parse_date(content)
-        return Candidate(field, value, source) if value else None
+        value, alt = parse_both(content)
+        return Candidate(field, value, source, alt) if value else None
     if field == "authors":
         if content.startswith(("http", "@", "/")):
             return None
@@ -165,16 +165,18 @@ def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
         if prop == "headline":
             yield Candidate("title", value, "microdata")
         elif prop in ("datePublished", "dateModified"):
-            if parsed := parse_date(value):
-                yield Candidate("date" if prop == "datePublished" else "modified", parsed, "microdata")
+            parsed, alt = parse_both(value)
+            if parsed:
+                yield Candidate("date" if prop == "datePublished" else "modified", parsed, "microdata", alt)
         elif prop == "author" and (names := parse_byline(value)):
             yield Candidate("authors", tuple(names), "microdata")
 
 
 def _from_time(times: list[Any]) -> Iterator[Candidate]:
     for el in [el for el in times if el.get("datetime") is not None][:3]:
-        if value := parse_date(el.get("datetime", "")):
-            yield Candidate("date", value, "time")
+        value, alt = parse_both(el.get("datetime", ""))
+        if value:
+            yield Candidate("date", value, "time", alt)
             return
 
 

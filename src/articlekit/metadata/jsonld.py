@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..dates.order import parse_both
 from .byline import clean_names
 from .candidates import Candidate
-from .dates import parse_date
 
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|LiveBlog|Posting|NewsArticle", re.I)
 _SITE_TYPES = re.compile(r"WebSite|Organization|NewsMediaOrganization", re.I)
@@ -87,8 +87,9 @@ def _article_fields(obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> It
         yield Candidate("organisations", tuple(orgs), "json-ld")
     for key, field in (("datePublished", "date"), ("dateCreated", "date"), ("uploadDate", "date"),
                        ("dateModified", "modified")):
-        if (raw := text_value(obj.get(key))) and (value := parse_date(raw)):
-            yield Candidate(field, value, "json-ld")
+        value, alt = parse_both(text_value(obj.get(key)) or "")
+        if value:
+            yield Candidate(field, value, "json-ld", alt)
     if description := text_value(obj.get("description")):
         yield Candidate("description", description, "json-ld")
     publisher = _deref(obj.get("publisher"), index)

@@ -19,16 +19,22 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from ..dates import Relative, day_of
+from ..folding import agree, agree_loose, loose, squash
+from .byline import normal_case
 from .candidates import Candidate
-from .dates import Relative, day_of
-from .titles import loose, site_keys, squash, strip_any_suffix, strip_site
+from .titles import site_keys, strip_any_suffix, strip_site
+
+__all__ = ["CHOOSERS", "ORDER", "Metadata", "agree", "agree_loose", "resolve"]
 
 # Most reliable first, per field.
 ORDER: dict[str, tuple[str, ...]] = {
     "title": ("og", "json-ld", "twitter", "microdata", "dublin-core", "meta", "h1", "headline", "title"),
     "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline", "signature"),
     # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
-    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "relative"),
+    # (a dateline labelled as the last update is the date only when nothing else gives one)
+    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "updated",
+             "relative"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
@@ -65,6 +71,7 @@ def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: 
     12:19 Uhr', '3 hours ago') are read against it (never against the clock)."""
     by_field: dict[str, list[Candidate]] = {}
     cands = [c for c in (_read_relative(c, now) for c in cands) if c is not None]
+    cands = _settle_readings(cands, now or dt.datetime.now(dt.UTC))
     for c in sorted(cands, key=lambda c: _rank(c.field, c.source)):  # stable: page order within a source
         by_field.setdefault(c.field, []).append(c)
     names = [str(c.value) for c in by_field.get("site_name", [])]
@@ -139,7 +146,7 @@ def _cut(c: Candidate, value: str) -> Candidate:
 def _authors(options: list[Candidate], ctx: _Context) -> Candidate | None:
     """The first source that names people, once the site and organisations are taken out."""
     for c in options:
-        people = tuple(n for n in c.value if not _is_organisation(n, ctx))
+        people = tuple(normal_case(n) for n in c.value if not _is_organisation(n, ctx))
         if people:
             return _cut_authors(c, people)
     return None
@@ -175,6 +182,24 @@ def _read_relative(c: Candidate, now: dt.datetime | None) -> Candidate | None:
     if not isinstance(c.value, Relative):
         return c
     return Candidate(c.field, c.value.at(now), c.source) if now is not None else None
+
+
+def _settle_readings(cands: list[Candidate], now: dt.datetime) -> list[Candidate]:
+    """A date read one way round ('06/01/2026' as June 1) takes its other reading when only that
+    one is plausible (not after `now`), or when only that one is a day another source gives."""
+    if not any(c.alt is not None for c in cands):
+        return cands
+    days = {day_of(c.value) for c in cands if c.field in ("date", "modified") and c.alt is None}
+    out = []
+    for c in cands:
+        if c.alt is not None:
+            taken, other = c.value, c.alt
+            switch = (_after(taken, now) and not _after(other, now)) or (
+                day_of(other) in days and day_of(taken) not in days and not _after(other, now)
+            )
+            c = Candidate(c.field, other if switch else taken, c.source)
+        out.append(c)
+    return out
 
 
 def _zoned(value: Any) -> bool:
@@ -224,15 +249,3 @@ CHOOSERS: dict[str, Callable[[list[Candidate], _Context], Candidate | None]] = {
     "description": _text, "site_name": _text, "language": _language,
     "canonical_url": _absolute, "image": _absolute, "tags": _first,
 }
-
-
-# --- comparing texts -------------------------------------------------------------------------
-
-def agree(a: str, b: str) -> bool:
-    """Two renderings of the same headline (punctuation, case and a site suffix aside)."""
-    return agree_loose(loose(a), loose(b))
-
-
-def agree_loose(na: str, nb: str) -> bool:
-    """`agree` on texts already in `loose` form (a caller comparing many pairs folds each once)."""
-    return bool(na) and bool(nb) and (na == nb or (len(na) >= 15 and na in nb))

@@ -8,30 +8,15 @@ merely contains a dash or a colon keeps all of it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+from ..folding import squash
 
 # Separators between a headline and the site's name: spaced dashes, bars, bullets, guillemets;
 # full-width bars and colons and the Hangul letter used as a bar need no spaces.
 SEPARATORS = re.compile(r"\s+[|\-–—·•»«/:]{1,2}\s+|\s*[｜|：ㅣ]\s*|\s*--\s*|\s+::\s+")
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition", "news", "com", "co", "org", "net", "de"})
-
-
-def loose(text: str) -> str:
-    """Case-folded words separated by single spaces: 'Jane  Doe — News' -> 'jane doe news'.
-    How two renderings of the same line are compared."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def squash(text: str) -> str:
-    """Letters and digits only, case-folded: 'Die Presse' and 'diepresse.com' -> comparable."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
 
 
 def site_keys(site_names: Iterable[str], urls: Iterable[str | None]) -> set[str]:

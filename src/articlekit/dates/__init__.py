@@ -1,0 +1,23 @@
+"""Dates: a low layer (it imports only `vocab`), read by the front ends, classify and metadata.
+
+- `parse`: a date written out (`parse_date` for a value that is a date, `find_date` in prose);
+- `relative`: a date written relative to when the page was shown ('vor 3 Stunden');
+- `order`: whether the page writes `06/01/2026` day first, decided from the page itself.
+"""
+
+from .parse import (
+    EARLIEST_YEAR,
+    date_start,
+    day_of,
+    find_date,
+    mentions_date,
+    month_names,
+    parse_date,
+    url_date,
+)
+from .relative import Relative, find_relative, is_update_line
+
+__all__ = [
+    "EARLIEST_YEAR", "Relative", "date_start", "day_of", "find_date", "find_relative", "is_update_line",
+    "mentions_date", "month_names", "parse_date", "url_date",
+]

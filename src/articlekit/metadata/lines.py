@@ -1,0 +1,57 @@
+"""What kind of line a block is, as the headline and header finders ask it: prose, a photo's
+caption, a meta line (a byline or a dateline), and the blocks around a place nearest first."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..blocks import Block
+from ..dates import find_date
+from .byline import META_LINE_CHARS, looks_like_byline
+
+SENTENCE_END = re.compile(r"[.!?。！？:]$")
+SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
+MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
+_CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
+PROMPT_REASONS = frozenset({
+    "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
+    "legal", "login", "button",
+})
+# Blocks a page puts between its headline and its story that say nothing about the distance:
+WIDGET_REASONS = frozenset({
+    "share", "button", "decoration", "caption", "dateline", "byline", "date", "advertisement",
+    "newsletter", "login", "skip-link",
+})
+# '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)'
+_PHOTO_CREDIT_END = re.compile(r"\([^()]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()]*\)[\s.]*$")
+
+
+def photo_dated(text: str) -> bool:
+    """A caption whose date is the photo's: '…＝ワシントンで2025年1月13日、AP', '…, Friday, Aug. 30,
+    2024, in Johnstown, Pa. (AP Photo/Alex Brandon)' (a credit that ends the line; a time after
+    it is the story's: '(Bild: dpa) 13:37 Uhr')."""
+    return "＝" in text or _PHOTO_CREDIT_END.search(text) is not None
+
+
+def is_caption(text: str) -> bool:
+    """'… (AP Photo/Alex Brandon)', '…＝13日、気象庁' (the Japanese press's caption sign): a
+    photo's caption, whatever date it names."""
+    return "＝" in text or _CREDIT.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def is_meta_line(text: str) -> bool:
+    if len(text) > META_LINE_CHARS:
+        return False
+    return looks_like_byline(text) or find_date(text) is not None
+
+
+def by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:
+    """Indexes around `centre`, nearest first; at equal distance the one below."""
+    around = [i for i in range(centre - above, centre + below + 1) if 0 <= i < n and i != centre]
+    return sorted(around, key=lambda i: (abs(i - centre) + (0.5 if i < centre else 0)))
+
+
+def is_prose(block: Block) -> bool:
+    return len(block.text) >= 60 and block.text.rstrip().endswith((".", "!", "?", "…", "。", '"', "”"))
