@@ -7,6 +7,7 @@ tasks, so every runner writes byte-identical records for the same input.
 from __future__ import annotations
 
 import bz2
+import contextlib
 import ctypes
 import datetime as dt
 import importlib
@@ -216,12 +217,31 @@ def iter_slice(task: WarcSlice, options: Options) -> Iterator[tuple[int, Result]
 
 # --- the worker process -------------------------------------------------------------------------
 
+_WARM_UP_PAGES = (
+    "<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1><p>By Jane Doe, "
+    "May 2, 2019</p><p>A paragraph of prose, long enough to be judged as one, and with a date.</p>"
+    "</article></body></html>",
+    "Warm-up\n\nBy Jane Doe\n\nA paragraph of prose, long enough to be judged as one, with a date.\n",
+)
+
+
+def _warm_up() -> None:
+    """Load the data files and compile the patterns before the first page, outside any timer: a
+    page's time limit is for the page, not for the worker's first use of the library."""
+    from .. import pipeline
+
+    for page in _WARM_UP_PAGES:
+        with contextlib.suppress(Exception):
+            pipeline.extract(page)
+
+
 def worker_main(tasks: Connection, results: Connection, options: Options) -> None:
     """Loop: receive a pickled (seq, task); send back (seq, index, Result, last) for each of its
     records, `last` on the final message (a slice ends with (seq, -1, None, True)); stop at EOF.
     A task is a `Record` or a `WarcSlice`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     logging.disable(logging.WARNING)  # bs4's decoding notes and the like would garble the progress bar
+    _warm_up()
     results.send_bytes(pickle.dumps(None))  # ready
     while True:
         try:
