@@ -5,6 +5,7 @@ from __future__ import annotations
 import articlekit
 from articlekit import classify, text
 from articlekit.blocks import Block
+from articlekit.classify.marks import _starts_doubled
 
 STORY = [
     "The city council voted on Tuesday evening to build a network of protected cycle lanes along the river, "
@@ -61,7 +62,7 @@ def test_short_story_paragraphs_are_not_lone() -> None:
     assert body(blocks) == story
     # Neither neighbour of the third is prose yet, but both end like sentences: not lone.
     firsts = [classify.GOOD, classify.NEAR, classify.SHORT, classify.NEAR]
-    assert not classify._is_lone(blocks, firsts, 2)
+    assert not classify.is_lone(blocks, firsts, 2)
 
 
 def test_phrase_prefilter_agrees_with_the_regex() -> None:
@@ -72,15 +73,15 @@ def test_phrase_prefilter_agrees_with_the_regex() -> None:
         "Leave a reply", "by", "Published 3 May 2024", "copyright notice", "Tweet",
     ]
     for sample in samples:
-        words, _ = classify._words(sample)
+        words, _ = classify.split_words(sample)
         n = len(words)
         assert classify.phrase_reason(sample, n, words) == classify.phrase_reason(sample, n), sample
 
 
 def test_words_match_the_regex() -> None:
     for sample in ("Hello, World_2 -- ok", "naïve café", "İstanbul ß", "a\tb\x0bc", "___", ""):
-        words, chars = classify._words(sample)
-        assert words == classify._WORD.findall(sample.lower())
+        words, chars = classify.split_words(sample)
+        assert words == classify.WORD.findall(sample.lower())
         assert chars == sum(map(len, words))
 
 
@@ -92,10 +93,10 @@ def test_long_dump_is_labelled_in_one_piece() -> None:
 
 
 def test_phrase_printed_twice_is_an_image_label() -> None:
-    assert classify._starts_doubled("Neil Gaiman and John M. Ford in 2002 Neil Gaiman and John M. Ford in 2002")
-    assert classify._starts_doubled("Pamela Wilson Pamela Wilson If we haven't met yet, my name is Pamela.")
-    assert not classify._starts_doubled("Bye bye, he said.")  # too short to be an image's label
-    assert not classify._starts_doubled("The council voted. The council voted again on Friday.")
+    assert _starts_doubled("Neil Gaiman and John M. Ford in 2002 Neil Gaiman and John M. Ford in 2002")
+    assert _starts_doubled("Pamela Wilson Pamela Wilson If we haven't met yet, my name is Pamela.")
+    assert not _starts_doubled("Bye bye, he said.")  # too short to be an image's label
+    assert not _starts_doubled("The council voted. The council voted again on Friday.")
     label = Block("Business focus: a camera lens Business focus: a camera lens")
     blocks = [Block(STORY[0]), Block(STORY[1]), label, Block(STORY[2]), Block(STORY[3])]
     assert body(blocks) == STORY
@@ -122,9 +123,9 @@ def test_html_recommendations_heading_ends_the_story() -> None:
 
 def test_phrase_glued_to_itself_is_an_image_label() -> None:
     # w3m prints an image's alternative text and title without a space between them.
-    assert classify._starts_doubled("Pamela WilsonPamela WilsonIf we haven't met yet, my name is Pamela.")
-    assert classify._starts_doubled("personal growth imagepersonal growth image")
-    assert not classify._starts_doubled("The cat and the dog The cat and the doggy")
+    assert _starts_doubled("Pamela WilsonPamela WilsonIf we haven't met yet, my name is Pamela.")
+    assert _starts_doubled("personal growth imagepersonal growth image")
+    assert not _starts_doubled("The cat and the dog The cat and the doggy")
 
 
 def test_story_run_does_not_start_with_a_borrowed_headline() -> None:

@@ -18,10 +18,10 @@ from lxml import etree
 
 from .article import Removed
 from .blocks import Block, BlockKind
-from .classify import phrase_reason
 from .errors import InputTooLarge, UnreadableInput
 from .folding import agree_loose, loose
 from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
+from .phrases import phrase_reason
 from .vocab import boilerplate_attr_words
 
 _local = threading.local()

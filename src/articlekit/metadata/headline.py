@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from ..blocks import Block
-from ..classify import phrase_reason
 from ..dates import find_date
 from ..folding import loose
+from ..phrases import phrase_reason
 from ..text import unescape_markdown
 from .byline import is_name, is_names, names_line
 from .lines import (
