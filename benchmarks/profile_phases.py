@@ -67,13 +67,13 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         tick("segment")
         classify.label(blocks)
         tick("classify")
-        head = header(blocks, url, known={c.field for c in found})
+        languages = [str(c.value) for c in found if c.field == "language"]
+        head = header(blocks, url, known={c.field for c in found}, languages=languages)
         tick("text_header")
         meta = resolve(found + head.candidates, url=url)
         tick("resolve")
         pipeline._use_header_blocks(blocks, head.used, meta)
         pipeline._drop_headline(blocks, [str(c.value) for c in found + head.candidates if c.field == "title"])
-        pipeline._drop_standfirst(blocks, meta)
         pipeline._article("html", url, blocks, removed, meta)
         tick("article")
     return spent

@@ -45,13 +45,14 @@ def _may_hold_phrase(text: str, words: list[str]) -> bool:
     firsts, keys, wordless = _phrase_words()
     if words[0] in firsts or not keys.isdisjoint(words):
         return True
-    return bool(wordless) and any(p in text.lower() for p in wordless)
+    return wordless is not None and wordless.search(text) is not None
 
 
 @cache
-def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _phrase_words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str] | None]:
     """(the first word of each phrase matched at a block's start, one word of each phrase
-    matched anywhere, the phrases of either kind that have no word)."""
+    matched anywhere, one pattern of the phrases of either kind that have no word to look for:
+    none, or in a script written without spaces)."""
     firsts, keys, wordless = set(), set(), []
     for table in phrase_tables().values():
         for phrase in table.get("phrases", ()):
@@ -63,7 +64,9 @@ def _phrase_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             elif _WORD.match(phrase.lower()):
                 firsts.add(found[0])
             # (a phrase that starts with punctuation cannot match a block that starts with a word)
-    return frozenset(firsts), frozenset(keys), tuple(wordless)
+    # (one pattern for them all: each test on its own lower-cased the block again)
+    pattern = re.compile("|".join(map(re.escape, wordless)), re.IGNORECASE) if wordless else None
+    return frozenset(firsts), frozenset(keys), pattern
 
 
 def recommends(text: str) -> bool:
