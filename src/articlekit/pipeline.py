@@ -12,7 +12,7 @@ from lxml import etree
 from . import classify, fallback, html, load, text
 from .article import Article, Removed
 from .blocks import Block
-from .limits import Limits
+from .limits import Limits, fit_tree
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.resolve import agree
@@ -37,15 +37,21 @@ def extract(
     `now` the reference time beyond which dates are implausible (default: the clock).
     `limits` bounds the work per page (`articlekit.limits.Limits`: size, nesting, elements);
     `max_bytes`, if given, overrides `limits.max_bytes`.
-    Raises `UnreadableInput` (or its subclass `InputTooLarge`, naming the limit) when the input
-    cannot be read; a readable page without an article gives an Article with empty `text`.
+    Raises `UnreadableInput` when the input cannot be read (its subclass `InputTooLarge` above
+    `max_bytes`); a page over another limit is brought within it and `Article.warnings` says how;
+    a readable page without an article gives an Article with empty `text`.
     """
     limits = resolve_limits(limits, max_bytes)
     source = load.read(page, content_type=content_type, limits=limits)
     removed: list[Removed] = []
     found: list[Candidate] = []
+    warnings: list[str] = []  # how the page was brought within the limits
     if source.kind == "html":
-        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
+        if source.tree is not None:
+            tree = copy.deepcopy(source.tree)
+            warnings = fit_tree(tree, limits)
+        else:
+            tree, warnings = html.parse_page(source.text, limits, source.utf8)
         walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk for the two below
         found = html_sources.declared(tree, url, walked)  # first: JSON-LD sits in <script>
         marks = html.index(tree, walked)  # one walk: what pruning and microdata look for
@@ -66,7 +72,10 @@ def extract(
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
     _drop_standfirst(blocks, meta)
     article = _article(source.kind, url, blocks, removed, meta)
-    if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
+    if warnings:
+        article = dataclasses.replace(article, warnings=tuple(warnings))
+    # (not on a page over a limit: readability would parse the page again, without them)
+    if source.kind == "html" and len(article.text) < fallback.MIN_BODY and not warnings:
         article = _second_opinion(article, source, blocks)
     return article
 
