@@ -922,3 +922,15 @@ def test_characters_lxml_refuses_never_reach_the_output(bad: str, as_bytes: bool
     article = articlekit.extract(html.encode("utf-8") if as_bytes else html)
     assert "voted to keep the library open" in article.text
     assert bad not in article.text
+
+
+def test_flattening_keeps_the_reading_order() -> None:
+    """Elements past max_depth become siblings at it; every text stays where it was."""
+    from articlekit.html import parse_page
+
+    markup = "<div>0<div>1<section>2<p>one <b>two</b> three</p> four<!-- c --> five</section> six</div> seven</div>"
+    root, warnings = parse_page(markup, Limits(max_depth=4))
+    assert "".join(root.itertext()) == "01" + "2one two three four five six seven"
+    assert max(len(list(el.iterancestors())) + 1 for el in root.iter()) == 4
+    assert warnings == ["max_depth: the page nests elements more than 4 levels deep; 3 elements below that depth "
+                        "were re-attached at it, their text kept"]
