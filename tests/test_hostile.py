@@ -406,14 +406,16 @@ class Case:
 EN_PARAS_CHECKED = (EN_PARAS[0], SENTENCE, EN_PARAS[-1])  # whole paragraphs: the story, not a fragment of it
 
 
-def _warned(limit: str, *words: str) -> Check:
-    """The Article carries a warning that names `limit` (and `words`)."""
+def _warned(limit: str, *words: str, paragraphs: bool = True) -> Check:
+    """The Article carries a warning that names `limit` (and `words`); with `paragraphs`, the
+    story's paragraphs are still paragraphs (not unwrapped into one run of text)."""
     def check(article: Article) -> None:
         named = [w for w in article.warnings if w.startswith(f"{limit}:")]
         assert named, f"no {limit} warning in {article.warnings}"
         for word in words:
             assert word in named[0], f"{word!r} not in the warning {named[0]!r}"
-        assert EN_PARAS[0] in article.paragraphs, "the story's first paragraph is not a paragraph of its own"
+        if paragraphs:
+            assert EN_PARAS[0] in article.paragraphs, "the story's first paragraph is not a paragraph of its own"
 
     return check
 
@@ -538,8 +540,11 @@ CASES: list[Case] = [
          contains=(SENTENCE,), check=_min_text(40 * MB), slow=True),
     Case("5 MB article (2,500 paragraphs of 2 KB)", lambda: _long_paragraphs(5 * MB).encode(),
          contains=(SENTENCE,), check=_min_text(4 * MB)),
+    # Over max_elements even once its inline markup, lists and containers are gone: the paragraphs
+    # are unwrapped too. Known slow (about 19 s): the unwrapped text is one 35 MB block.
     Case("50 MB page of 214,000 short paragraphs", lambda: page(paras=EN_PARAS * 42_000).encode(),
-         contains=(SENTENCE,), check=_warned("max_elements"), slow=True),
+         contains=(SENTENCE,), check=_warned("max_elements", "paragraphs and headings", paragraphs=False),
+         slow=True, seconds=60.0),
     Case("50 MB plain-text dump", lambda: _text_dump(50 * MB).encode(), contains=(SENTENCE,), slow=True),
     Case("5 MB plain-text dump", lambda: _text_dump(5 * MB).encode(), contains=(SENTENCE,)),
     Case("65 MB page, over the default max_bytes", lambda: b"<p>" + b"x" * (65 * 2**20) + b"</p>", InputTooLarge,

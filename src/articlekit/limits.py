@@ -223,50 +223,41 @@ def _unwrap_until_within(root: Any, elements: int, limits: Limits) -> str:
     return elements_warning(elements, done, limits)
 
 
+_UNWRAPPING = "articlekit-unwrapping"  # the tag an element holding others gets until it is unwrapped
+
+
 def _unwrap(root: Any, tags: tuple[str, ...], *, separates: bool) -> None:
     """Replace the elements of `tags` by their content. A block's text does not run into the
     text around it: it gets a space on either side.
 
-    Elements without children (`<li>x</li>`, most of a giant page) go first, each run of them
-    joined into the text before it: `strip_tags` would leave a text node apiece, and lxml reads
-    adjacent text nodes by appending one to the next, quadratic in their number."""
+    Elements without children (`<li>x</li>`, most of a giant page) have their text joined, run
+    by run, into the text before them, and are then removed in one C call: `strip_tags` would
+    leave a text node apiece, and lxml reads adjacent text nodes by appending one to the next,
+    quadratic in their number. The few that hold other elements are unwrapped by `strip_tags`."""
     space = " " if separates else ""
-    run = _TextRun()
-    for el in [el for el in root.iter(*tags) if not len(el)]:  # (a list: the loop removes them)
-        before, parent = el.getprevious(), el.getparent()
-        if not run.continued_by(before, parent):
-            run.flush()
-            run = _TextRun(before, parent)
-        run.texts += (space, el.text or "", space, el.tail or "")
-        parent.remove(el)  # (its tail with it: the run holds it)
-    run.flush()
-    # The rest hold other elements: few, with short runs of text between them.
+    leaves: list[Any] = []
+    holders: list[Any] = []
     for el in root.iter(*tags):
+        (holders if len(el) else leaves).append(el)
+    runs: list[tuple[Any, bool, list[str]]] = []  # (the node a run follows, whether it is the parent, texts)
+    last = None
+    for el in leaves:
+        before = el.getprevious()
+        if before is None or before is not last:  # (a leaf's previous leaf, if any, came just before it)
+            runs.append((el.getparent(), True, []) if before is None else (before, False, []))
+        runs[-1][2].extend((space, el.text or "", space, el.tail or ""))
+        last = el
+    for node, is_parent, texts in runs:
+        if is_parent:
+            node.text = (node.text or "") + "".join(texts)
+        else:
+            node.tail = (node.tail or "") + "".join(texts)
+    for el in holders:
         el.text = space + el.text if el.text else space or None
         el.tail = space + el.tail if el.tail else space or None
-    etree.strip_tags(root, *tags)
-
-
-class _TextRun:
-    """Texts of removed elements, to append to the tail of the sibling before them, or to the
-    text of their parent when they came first in it."""
-
-    def __init__(self, before: Any = None, parent: Any = None) -> None:
-        self.before, self.parent = before, parent
-        self.texts: list[str] = []
-
-    def continued_by(self, before: Any, parent: Any) -> bool:
-        """The next removed element follows this run directly."""
-        return self.parent is not None and before is self.before and parent is self.parent
-
-    def flush(self) -> None:
-        if not self.texts or self.parent is None:
-            return
-        joined = "".join(self.texts)
-        if self.before is not None:
-            self.before.tail = (self.before.tail or "") + joined
-        else:
-            self.parent.text = (self.parent.text or "") + joined
+        el.tag = _UNWRAPPING
+    etree.strip_elements(root, *tags, with_tail=True)  # the leaves: their texts moved already
+    etree.strip_tags(root, _UNWRAPPING)
 
 
 # --- Attribute bombs ----------------------------------------------------------------------------
