@@ -939,3 +939,14 @@ def test_flattening_keeps_the_reading_order() -> None:
     assert max(len(list(el.iterancestors())) + 1 for el in root.iter()) == 4
     assert warnings == ["max_depth: the page nests elements more than 4 levels deep; 3 elements below that depth "
                         "were re-attached at it, their text kept"]
+
+
+def test_cli_json_shows_the_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit.cli import main
+
+    path = tmp_path / "bomb.html"
+    path.write_text(_attribute_bomb(1000), encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["warnings"] == ["max_attributes: 1 element had more than 200 attributes; the extra attributes were dropped"]
+    assert SENTENCE in data["text"]
