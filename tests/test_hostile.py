@@ -948,5 +948,6 @@ def test_cli_json_shows_the_warnings(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text(_attribute_bomb(1000), encoding="utf-8")
     assert main(["extract", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["warnings"] == ["max_attributes: 1 element had more than 200 attributes; the extra attributes were dropped"]
+    assert data["warnings"] == [
+        "max_attributes: 1 element had more than 200 attributes; the extra attributes were dropped"]
     assert SENTENCE in data["text"]
