@@ -33,6 +33,7 @@ from lxml import etree
 import articlekit
 from articlekit import Article, ArticlekitError
 from articlekit.cli import main
+from articlekit.limits import Limits
 from articlekit.load import read
 from conftest import ROOT
 
@@ -142,9 +143,9 @@ def text_dumps(draw: st.DrawFn) -> str:
 
 # --- The checks -----------------------------------------------------------------------------------
 
-def _extract(page: object) -> Article | ArticlekitError:
+def _extract(page: object, limits: Limits | None = None) -> Article | ArticlekitError:
     try:
-        return articlekit.extract(page)
+        return articlekit.extract(page, limits=limits)
     except ArticlekitError as exc:
         return exc
 
@@ -159,11 +160,11 @@ def _visible_text(page: object) -> str:
     return "" if root is None else "".join(root.itertext())
 
 
-def check_page(page: object) -> None:
-    """The three properties for one input (str or bytes)."""
-    result = _extract(page)
+def check_page(page: object, limits: Limits | None = None) -> None:
+    """The three properties for one input (str or bytes), within `limits` (default: the defaults)."""
+    result = _extract(page, limits)
     if isinstance(result, ArticlekitError):
-        again = _extract(page)
+        again = _extract(page, limits)
         assert type(again) is type(result) and str(again) == str(result)
         assert str(result).strip(), "an error without a message"
         return
@@ -175,7 +176,7 @@ def check_page(page: object) -> None:
         where = "[readability fallback] " if fallback else ""
         assert not invented, f"{where}words not in the page: {invented[:10]}"
     assert result.text == result.text.strip() and "\x00" not in result.text
-    again = _extract(page)
+    again = _extract(page, limits)
     assert isinstance(again, Article) and again.to_dict() == result.to_dict(), "not deterministic"
     json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")  # serialisable, no lone surrogates
 
@@ -206,6 +207,17 @@ def check_cli(page: bytes) -> None:
 @given(html_pages())
 def test_random_html(page: str) -> None:
     check_page(page)
+
+
+TINY_LIMITS = Limits(max_depth=4, max_elements=12, max_attributes=1)
+
+
+@FAST
+@given(html_pages())
+def test_degraded_pages_keep_the_properties(page: str) -> None:
+    """Over every limit but max_bytes, the page is degraded, not refused, and still gives only
+    the page's own words, the same each time."""
+    check_page(page, TINY_LIMITS)
 
 
 @FAST
@@ -286,7 +298,7 @@ def test_invented_word_check_is_not_vacuous() -> None:
 def _check_scanner(page: str, limit: int) -> None:
     """`fit_attributes` leaves libxml2 no element with more than `limit` attributes, and changes
     nothing else: the same elements and text, each element's attributes the first of its own."""
-    from articlekit.limits import Limits, fit_attributes
+    from articlekit.limits import fit_attributes
 
     def parsed(markup: str) -> list[tuple[Any, list[tuple[str, str]], str | None, str | None]]:
         root = etree.fromstring(markup.encode("utf-8", "replace"), etree.HTMLParser(recover=True, encoding="utf-8"))
