@@ -951,3 +951,17 @@ def test_cli_json_shows_the_warnings(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert data["warnings"] == [
         "max_attributes: 1 element had more than 200 attributes; the extra attributes were dropped"]
     assert SENTENCE in data["text"]
+
+
+def test_degrading_tags_lxml_would_refuse() -> None:
+    """libxml2 parses tag names that lxml refuses to create or to strip ('x,y'): flattening moves
+    the elements themselves, and the last unwrapping stage renames them first."""
+    from articlekit.html import parse_page
+
+    deep = "<div><div><div><x,y>deep text</x,y> after</div></div></div>"
+    root, warnings = parse_page(_news_page(after=deep), Limits(max_depth=4))
+    assert "deep text after" in "".join(root.itertext()) and warnings[0].startswith("max_depth:")
+    assert EN_PARAS[1] in articlekit.extract(_news_page(after=deep), limits=Limits(max_depth=4)).text
+    many = "".join(f"<q,r>item{i}</q,r>" for i in range(40))
+    article = articlekit.extract(_news_page(after=many), limits=Limits(max_elements=10))
+    assert EN_PARAS[1] in article.text and "all other elements" in article.warnings[0]

@@ -156,31 +156,37 @@ def _flatten_below(root: Any, max_depth: int) -> int:
 
 
 def _flatten(top: Any) -> int:
-    """Turn the descendants of `top` into its following siblings (see `_flatten_below`)."""
+    """Turn the descendants of `top` into its following siblings (see `_flatten_below`). The
+    elements themselves move (libxml2 accepts tag names that lxml would refuse to create)."""
     flat: list[Any] = []
-    texts: list[str] = []  # the text after the last copy, before the next one starts
-    for event, node in etree.iterwalk(top, events=("start", "end", "comment", "pi")):
+    tails: list[list[str]] = []  # the text after each moved element, before the next one starts
+    dropped: list[Any] = []  # comments and processing instructions: only their tails stay
+    for event, node in list(etree.iterwalk(top, events=("start", "end", "comment", "pi"))):
         if node is top:
             continue
         if event == "start":
-            if flat:
-                flat[-1].tail = "".join(texts) or None
-            texts.clear()
-            copy = top.makeelement(node.tag, node.attrib)
-            copy.text = node.text
-            flat.append(copy)
-        elif node.tail:  # an end tag, a comment, a processing instruction: only its tail stays
-            texts.append(node.tail)
+            flat.append(node)
+            tails.append([])
+        else:
+            if event != "end":
+                dropped.append(node)
+            if node.tail and tails:
+                tails[-1].append(node.tail)
+            elif node.tail:  # a comment before the first element: its tail stays in `top`'s text
+                top.text = (top.text or "") + node.tail
+    if not flat:
+        return 0
     if top.tail:  # the text after `top` now follows its last descendant
-        texts.append(top.tail)
-    flat[-1].tail = "".join(texts) or None
+        tails[-1].append(top.tail)
+    for node in dropped:
+        node.getparent().remove(node)
     top.tail = None
-    for child in list(top):
-        top.remove(child)
     anchor = top
-    for copy in flat:
-        anchor.addnext(copy)
-        anchor = copy
+    for node in flat:
+        anchor.addnext(node)
+        anchor = node
+    for node, texts in zip(flat, tails, strict=True):
+        node.tail = "".join(texts) or None
     return len(flat)
 
 
@@ -217,13 +223,16 @@ def _unwrap_until_within(root: Any, elements: int, limits: Limits) -> str:
         done.append(what)
         if int(_ELEMENT_COUNT(root)) <= limits.max_elements:
             return elements_warning(elements, done, limits)
-    others = {el.tag for el in root.iter(etree.Element)} - _FRAME
-    _unwrap(root, tuple(others), separates=True)
+    for el in root.iter(etree.Element):  # (renamed first: strip_tags refuses some names libxml2 parses)
+        if el.tag not in _FRAME:
+            el.tag = _OTHER
+    _unwrap(root, (_OTHER,), separates=True)
     done.append("all other elements")
     return elements_warning(elements, done, limits)
 
 
 _UNWRAPPING = "articlekit-unwrapping"  # the tag an element holding others gets until it is unwrapped
+_OTHER = "articlekit-other"  # the tag of the elements the last stage unwraps
 
 
 def _unwrap(root: Any, tags: tuple[str, ...], *, separates: bool) -> None:
