@@ -541,7 +541,7 @@ CASES: list[Case] = [
     Case("5 MB article (2,500 paragraphs of 2 KB)", lambda: _long_paragraphs(5 * MB).encode(),
          contains=(SENTENCE,), check=_min_text(4 * MB)),
     # Over max_elements even once its inline markup, lists and containers are gone: the paragraphs
-    # are unwrapped too. Known slow (5.2 s alone on the machine): the text is one 35 MB block.
+    # are unwrapped too. Known slow (5 to 7 s): the text is one 35 MB block.
     Case("50 MB page of 214,000 short paragraphs", lambda: page(paras=EN_PARAS * 42_000).encode(),
          contains=(SENTENCE,), check=_warned("max_elements", "paragraphs and headings", paragraphs=False),
          slow=True, seconds=60.0),
