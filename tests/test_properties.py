@@ -23,6 +23,7 @@ import sys
 import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +33,7 @@ from lxml import etree
 import articlekit
 from articlekit import Article, ArticlekitError
 from articlekit.cli import main
+from articlekit.limits import Limits
 from articlekit.load import read
 from conftest import ROOT
 
@@ -141,9 +143,9 @@ def text_dumps(draw: st.DrawFn) -> str:
 
 # --- The checks -----------------------------------------------------------------------------------
 
-def _extract(page: object) -> Article | ArticlekitError:
+def _extract(page: object, limits: Limits | None = None) -> Article | ArticlekitError:
     try:
-        return articlekit.extract(page)
+        return articlekit.extract(page, limits=limits)
     except ArticlekitError as exc:
         return exc
 
@@ -158,11 +160,11 @@ def _visible_text(page: object) -> str:
     return "" if root is None else "".join(root.itertext())
 
 
-def check_page(page: object) -> None:
-    """The three properties for one input (str or bytes)."""
-    result = _extract(page)
+def check_page(page: object, limits: Limits | None = None) -> None:
+    """The three properties for one input (str or bytes), within `limits` (default: the defaults)."""
+    result = _extract(page, limits)
     if isinstance(result, ArticlekitError):
-        again = _extract(page)
+        again = _extract(page, limits)
         assert type(again) is type(result) and str(again) == str(result)
         assert str(result).strip(), "an error without a message"
         return
@@ -174,7 +176,7 @@ def check_page(page: object) -> None:
         where = "[readability fallback] " if fallback else ""
         assert not invented, f"{where}words not in the page: {invented[:10]}"
     assert result.text == result.text.strip() and "\x00" not in result.text
-    again = _extract(page)
+    again = _extract(page, limits)
     assert isinstance(again, Article) and again.to_dict() == result.to_dict(), "not deterministic"
     json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")  # serialisable, no lone surrogates
 
@@ -205,6 +207,17 @@ def check_cli(page: bytes) -> None:
 @given(html_pages())
 def test_random_html(page: str) -> None:
     check_page(page)
+
+
+TINY_LIMITS = Limits(max_depth=4, max_elements=12, max_attributes=1)
+
+
+@FAST
+@given(html_pages())
+def test_degraded_pages_keep_the_properties(page: str) -> None:
+    """Over every limit but max_bytes, the page is degraded, not refused, and still gives only
+    the page's own words, the same each time."""
+    check_page(page, TINY_LIMITS)
 
 
 @FAST
@@ -283,16 +296,23 @@ def test_invented_word_check_is_not_vacuous() -> None:
 
 
 def _check_scanner(page: str, limit: int) -> None:
-    from articlekit.limits import Limits
-    from articlekit.limits import check_markup as scan
+    """`fit_attributes` leaves libxml2 no element with more than `limit` attributes, and changes
+    nothing else: the same elements and text, each element's attributes the first of its own."""
+    from articlekit.limits import fit_attributes
 
-    root = etree.fromstring(page.encode("utf-8", "replace"), etree.HTMLParser(recover=True, encoding="utf-8"))
-    most = max((len(el.attrib) for el in root.iter() if isinstance(el.tag, str)), default=0) if root is not None else 0
-    try:
-        scan(page, Limits(max_attributes=limit))
-    except articlekit.InputTooLarge:
-        return
-    assert most <= limit, f"the scanner missed an element with {most} attributes"
+    def parsed(markup: str) -> list[tuple[Any, list[tuple[str, str]], str | None, str | None]]:
+        root = etree.fromstring(markup.encode("utf-8", "replace"), etree.HTMLParser(recover=True, encoding="utf-8"))
+        if root is None:
+            return []
+        return [(el.tag, el.items(), el.text, el.tail) for el in root.iter() if isinstance(el.tag, str)]
+
+    fitted, _ = fit_attributes(page, Limits(max_attributes=limit))
+    before, after = parsed(page), parsed(fitted)
+    assert max((len(items) for _, items, _, _ in after), default=0) <= limit, "an element kept too many attributes"
+    assert [(tag, text, tail) for tag, _, text, tail in before] == [(tag, text, tail) for tag, _, text, tail in after]
+    for (_, old, _, _), (_, new, _, _) in zip(before, after, strict=True):
+        assert old[:len(new)] == new, f"attributes {new} are not the first of {old}"
+        assert len(new) == len(old) or len(new) <= limit
 
 
 TRICKY = ["<script>", "</script>", "<script ", "</script ", "<!--", "-->", "--!>", "<!-->", "<style>", "</style>",
@@ -305,9 +325,9 @@ TRICKY = ["<script>", "</script>", "<script ", "</script ", "<!--", "-->", "--!>
 @FAST
 @given(st.lists(st.sampled_from(TRICKY), max_size=14), st.lists(st.sampled_from(TRICKY), max_size=6))
 def test_attribute_scanner_never_misses_what_libxml2_parses(before: list[str], inside: list[str]) -> None:
-    """The pre-parse scan for attribute bombs must see every start tag libxml2 sees. A tag with
-    3 attributes is planted after tokenizer-confusing fragments; the scan with a limit of 2 must
-    flag the page whenever libxml2 built an element with 3 attributes."""
+    """The pre-parse cut of attribute bombs must see every start tag libxml2 sees. A tag with
+    3 attributes is planted after tokenizer-confusing fragments; with a limit of 2, libxml2 must
+    then build no element with 3 attributes, and the same elements and text as before."""
     page = "".join(before) + '<div x="1" y="2" z="3">' + "".join(inside) + "</div>"
     _check_scanner(page, 2)
 

@@ -45,6 +45,10 @@ class Article:
     tags: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
     provenance: Mapping[str, str] = field(default_factory=_empty_provenance)
+    warnings: tuple[str, ...] = ()
+    """One message per limit the page went over and how it was handled (extra attributes dropped,
+    deep nesting flattened, markup unwrapped), naming the limit and the numbers; empty for
+    almost every page."""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -68,6 +72,7 @@ class Article:
             "kind": self.kind,
             "text": self.text,
             "provenance": dict(self.provenance),
+            "warnings": list(self.warnings),
         }
         if explain:
             out["removed"] = [{"text": r.text, "reason": r.reason} for r in self.removed]

@@ -18,8 +18,8 @@ class UnreadableInput(ArticlekitError, ValueError):
 
 
 class InputTooLarge(UnreadableInput):
-    """The input breaks one of the `Limits` (max_bytes, max_attributes, max_depth, max_elements);
-    the message names the limit and gives both numbers."""
+    """The input is above `max_bytes` (or inflates past it); the message names the limit and gives
+    both numbers. The other `Limits` degrade a page instead (see `Article.warnings`)."""
 
 
 class FetchError(ArticlekitError):

@@ -20,7 +20,7 @@ from .article import Removed
 from .blocks import Block, BlockKind
 from .errors import InputTooLarge, UnreadableInput
 from .folding import agree_loose, loose
-from .limits import DEFAULT_LIMITS, Limits, check_markup, check_tree, too_deep
+from .limits import DEFAULT_LIMITS, Limits, attributes_warning, fit_attributes, fit_tree, unnest_markup
 from .phrases import phrase_reason
 from .vocab import boilerplate_attr_words
 
@@ -88,28 +88,59 @@ class HtmlPage:
 
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None) -> Any:
-    """Parse HTML text into an lxml tree (the only parse of the page), within `limits`.
+    """`parse_page`'s tree alone."""
+    return parse_page(text, limits, utf8)[0]
 
-    Raises `InputTooLarge` naming the limit (`max_attributes`, `max_depth`, `max_elements`).
+
+def parse_page(text: str, limits: Limits = DEFAULT_LIMITS, utf8: bytes | None = None) -> tuple[Any, list[str]]:
+    """Parse HTML text into an lxml tree (the only parse of the page), within `limits`, and say
+    how the page was brought within them: one warning per limit (see `limits.py`).
+
     Markup without a single element (only a comment or a doctype) gives an empty <html>.
     The HTML parser never expands DTD entities and never loads anything (no file, no network).
     `utf8`, if given, is `text` already encoded as UTF-8 (the input bytes): it saves encoding.
     """
-    check_markup(text, limits)  # before libxml2, which is quadratic in attributes per tag
+    warnings = []
+    fitted, cut = fit_attributes(text, limits)  # before libxml2, which is quadratic in attributes per tag
+    if cut:
+        warnings.append(attributes_warning(cut, limits))
+        text, utf8 = fitted, None
+    root, halted = _parse_within_ceiling(text, utf8)
+    moved = 0
+    if halted:  # libxml2 stopped at its own depth ceiling, and the rest of the page was lost
+        root, moved = _parse_unnested(text, limits)
+    warnings += fit_tree(root, limits, moved=moved)
+    return root, warnings
+
+
+def _parse_within_ceiling(text: str, utf8: bytes | None) -> tuple[Any, bool]:
+    """The tree libxml2 builds, and whether it stopped at its depth ceiling (the tree is cut)."""
     parser = _parser()
     try:
         root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableInput(f"HTML could not be parsed: {exc}") from exc
+    halted = False
     for error in parser.error_log:  # this thread's parser, so this parse's errors
         if error.type_name == "ERR_RESOURCE_LIMIT":  # libxml2 stopped; the tree is truncated
-            if "depth" in error.message.lower():
-                raise too_deep(limits)
-            raise InputTooLarge(f"page is beyond what the HTML parser can hold: {error.message.strip()}")
+            if "depth" not in error.message.lower():
+                raise InputTooLarge(f"page is beyond what the HTML parser can hold: {error.message.strip()}")
+            halted = True
     if root is None:
         root = etree.Element("html")
-    check_tree(root, limits)
-    return root
+    return root, halted
+
+
+def _parse_unnested(text: str, limits: Limits) -> tuple[Any, int]:
+    """Parse again with the start tags past `max_depth` written as empty elements. Should the
+    count of open elements have been too low for libxml2 all the same, every start tag is."""
+    root, moved = None, 0
+    for depth in (limits.max_depth, 0):
+        unnested, moved = unnest_markup(text, depth)
+        root, halted = _parse_within_ceiling(unnested, None)
+        if not halted:
+            break
+    return root, moved
 
 
 def elements(root: Any, tags: Iterable[str]) -> dict[str, list[Any]]:

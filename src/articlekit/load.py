@@ -33,7 +33,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from .errors import UnreadableInput
-from .limits import DEFAULT_LIMITS, Limits, check_tree, resolve, too_large
+from .limits import DEFAULT_LIMITS, Limits, resolve, too_large
 
 MAX_BYTES = DEFAULT_LIMITS.max_bytes  # default size limit; `extract(max_bytes=...)` changes it
 
@@ -139,7 +139,6 @@ def read(
         if not isinstance(page.tag, str):
             raise UnreadableInput("cannot read a page from an lxml comment, entity or processing instruction")
         root = page.getroottree().getroot() if page.getparent() is None else page
-        check_tree(root, limits)
         return Source(text="", kind="html", encoding=None, tree=root)
     if _is_soup(page):
         return _from_text(str(page), limits, force_html=True)

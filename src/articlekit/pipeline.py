@@ -14,7 +14,7 @@ from . import classify, fallback, html, load, text
 from .article import Article, Removed
 from .blocks import Block
 from .folding import loose
-from .limits import Limits
+from .limits import Limits, fit_tree
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.header import header
@@ -38,16 +38,22 @@ def extract(
     `now` the reference time beyond which dates are implausible (default: the clock).
     `limits` bounds the work per page (`articlekit.limits.Limits`: size, nesting, elements);
     `max_bytes`, if given, overrides `limits.max_bytes`.
-    Raises `UnreadableInput` (or its subclass `InputTooLarge`, naming the limit) when the input
-    cannot be read; a readable page without an article gives an Article with empty `text`.
+    Raises `UnreadableInput` when the input cannot be read (its subclass `InputTooLarge` above
+    `max_bytes`); a page over another limit is brought within it and `Article.warnings` says how;
+    a readable page without an article gives an Article with empty `text`.
     """
     limits = resolve_limits(limits, max_bytes)
     source = load.read(page, content_type=content_type, limits=limits)
     removed: list[Removed] = []
     found: list[Candidate] = []
     declared: list[str] = []
+    warnings: list[str] = []  # how the page was brought within the limits
     if source.kind == "html":
-        tree = copy.deepcopy(source.tree) if source.tree is not None else html.parse(source.text, limits, source.utf8)
+        if source.tree is not None:
+            tree = copy.deepcopy(source.tree)
+            warnings = fit_tree(tree, limits)
+        else:
+            tree, warnings = html.parse_page(source.text, limits, source.utf8)
         walked = html.elements(tree, (*html.NEVER_TEXT, *html_sources.TAGS))  # one walk for the two below
         found = html_sources.declared(tree, url, walked)  # first: JSON-LD sits in <script>
         marks = html.index(tree, walked)  # one walk: what pruning and microdata look for
@@ -70,9 +76,11 @@ def extract(
     # (A standfirst that repeats the declared description stays in the body: the pages of other
     # collections hold it as the story's lead; dropping it lost recall on 22 of meta-dev's 86.)
     article = _article(source.kind, url, blocks, removed, meta)
+    if warnings:
+        article = dataclasses.replace(article, warnings=tuple(warnings))
     if len(article.text) < fallback.MIN_BODY:
         if source.kind == "html":
-            article = _fall_back(article, source, blocks, removed, declared, limits)
+            article = _fall_back(article, source, blocks, removed, declared, limits, degraded=bool(warnings))
         elif whole := fallback.whole_text(blocks):
             article = dataclasses.replace(article, text=whole, provenance={**article.provenance, "text": "all-prose"})
     return article
@@ -80,7 +88,7 @@ def extract(
 
 def _fall_back(
     article: Article, source: load.Source, blocks: Sequence[Block], removed: Sequence[Removed],
-    titles: Sequence[str], limits: Limits,
+    titles: Sequence[str], limits: Limits, *, degraded: bool,
 ) -> Article:
     """When our pass finds almost no body on a page that shows prose, the fallback cascade
     (fallback.py): our pass with pruning relaxed step by step, then readability-lxml's
@@ -94,7 +102,8 @@ def _fall_back(
         "readability": functools.partial(fallback.second_opinion, page),
         "unpruned": functools.partial(fallback.relaxed, page, "none", titles, limits),
     }
-    for name in fallback.STAGES:
+    # (not readability on a page brought within a limit: it would parse the raw page again)
+    for name in (n for n in fallback.STAGES if not (degraded and n == "readability")):
         text = "\n\n".join(p for p in stages[name]() if loose(p) not in shown)
         if len(text) >= max(fallback.MIN_BODY, 2 * len(article.text)):
             return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name})
