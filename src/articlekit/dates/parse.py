@@ -95,6 +95,7 @@ def _from_iso(value: str) -> dt.date | dt.datetime | None:
 
 
 _HAS_YEAR = re.compile(r"\d\d")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8192)
@@ -263,6 +264,8 @@ def date_start(text: str) -> int | None:
     """Where the first date written in `text` begins (a complete date, or a day and month such
     as '8 января'); None when there is none. For cutting a date off a line ("Jane Doe on
     November 12, 2019")."""
+    if not _HAS_DIGIT.search(text):  # every form writes its day with digits: most bylines end here
+        return None
     starts: list[int] = []
     if _HAS_YEAR.search(text):
         if _YEAR4.search(text):
