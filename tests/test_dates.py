@@ -336,3 +336,12 @@ def test_year_first_slash_dates_and_dash_dates_are_read() -> None:
     assert find_date("09-03-2024") == dt.date(2024, 9, 3)  # the US way without evidence
     assert find_date("Tel. 030-12-3456") is None
     assert PageOrder(languages=["nl"]).read("Gepubliceerd op 03-09-2024") == dt.date(2024, 9, 3)
+
+
+def test_implausible_dates_are_not_taken() -> None:
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    after_now = [Candidate("date", dt.date(2026, 5, 1), "json-ld"), Candidate("date", dt.date(2026, 2, 1), "url")]
+    assert resolve(after_now, now=now).values["date"] == dt.date(2026, 2, 1)  # the later one: after the crawl
+    assert parse_date("1987-05-01") is None and find_date("12 May 1987") is None  # before the web's archives
+    swapped = [Candidate("date", dt.date(2026, 2, 1), "json-ld"), Candidate("modified", dt.date(2026, 1, 1), "json-ld")]
+    assert "modified" not in resolve(swapped, now=now).values  # modified before published: kept the published
