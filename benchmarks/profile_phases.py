@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lxml import etree
 
 import articlekit
-from articlekit import classify, html, load, pipeline
+from articlekit import classify, header_out, html, load, pipeline
 from articlekit.limits import DEFAULT_LIMITS
 from articlekit.metadata import html_sources, resolve
 from articlekit.metadata.header import header
@@ -72,8 +72,7 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         tick("text_header")
         meta = resolve(found + head.candidates, url=url)
         tick("resolve")
-        pipeline._use_header_blocks(blocks, head.used, meta)
-        pipeline._drop_headline(blocks, [str(c.value) for c in found + head.candidates if c.field == "title"])
+        header_out.take_out("html", blocks, head, found, meta)
         pipeline._article("html", url, blocks, removed, meta)
         tick("article")
     return spent

@@ -102,3 +102,11 @@ def test_a_byline_in_capitals_gives_names_in_their_written_case() -> None:
                 f"spring after a consultation that ran for months (part {i}).</p>" for i in range(6))
             + "</article></body></html>")
     assert articlekit.extract(page).authors == ("Jane Doe", "John Roe")
+
+
+def test_a_desk_after_a_full_name_ends_it_like_a_role() -> None:
+    assert parse_byline("Scott Gilbertson Gear Team") == ["Scott Gilbertson"]
+    assert looks_like_byline("Scott Gilbertson Gear Team")
+    assert parse_byline("Mary Clare Jalonick Politics Desk") == ["Mary Clare Jalonick"]
+    assert not looks_like_byline("Manchester United Team")  # no full name before a desk: a team
+    assert not looks_like_byline("Jane Doe Team")

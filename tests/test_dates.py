@@ -327,3 +327,21 @@ def test_is_update_line() -> None:
     assert is_update_line("Stand: 12.01.2026, 10:49 Uhr")
     assert not is_update_line("Published: March 1, 2025 | Updated March 3")
     assert not is_update_line("Standing committee meets on March 3, 2025")
+
+
+def test_year_first_slash_dates_and_dash_dates_are_read() -> None:
+    assert find_date("Veröffentlicht 2024/09/03") == dt.date(2024, 9, 3)
+    assert find_date("https://news.example.com/2024/09/03/story") is None  # a URL's path: url_date's
+    assert find_date("03-09-2024", day_first=True) == dt.date(2024, 9, 3)
+    assert find_date("09-03-2024") == dt.date(2024, 9, 3)  # the US way without evidence
+    assert find_date("Tel. 030-12-3456") is None
+    assert PageOrder(languages=["nl"]).read("Gepubliceerd op 03-09-2024") == dt.date(2024, 9, 3)
+
+
+def test_implausible_dates_are_not_taken() -> None:
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    after_now = [Candidate("date", dt.date(2026, 5, 1), "json-ld"), Candidate("date", dt.date(2026, 2, 1), "url")]
+    assert resolve(after_now, now=now).values["date"] == dt.date(2026, 2, 1)  # the later one: after the crawl
+    assert parse_date("1987-05-01") is None and find_date("12 May 1987") is None  # before the web's archives
+    swapped = [Candidate("date", dt.date(2026, 2, 1), "json-ld"), Candidate("modified", dt.date(2026, 1, 1), "json-ld")]
+    assert "modified" not in resolve(swapped, now=now).values  # modified before published: kept the published

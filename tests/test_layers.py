@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("html", "text"),  # the front ends: page -> blocks
     ("classify", "fallback"),  # blocks -> body or not
     ("metadata",),  # candidates -> one value per field
-    ("pipeline",),
+    ("header_out", "pipeline"),  # header_out: the stage after metadata, called by pipeline
     ("cli", "batch", "dask", "__init__", "__main__"),
 )
 # Known upward imports, each with the reason it is still there.

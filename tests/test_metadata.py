@@ -498,8 +498,8 @@ def test_captions_and_ads_under_the_headline_do_not_push_the_byline_out_of_reach
              ("(Photo: Jane Roe / City Archive)", "caption"), ("Advertisement", "advertisement"),
              ("13:37 Uhr", None), ("Reading time: 2 min", None), ("Politics", None), ("Von", None), ("Jane Doe", None)]
     blocks = [Block(t, reason=r) for t, r in lines]
-    found = header_mod.Header()
-    assert header_mod._find_byline(blocks, 0, found, PageOrder(languages=["en"])) == 10
+    found = header_mod._find_byline(blocks, 0, PageOrder(languages=["en"]))
+    assert found is not None and found.at("byline") == 10
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 
@@ -514,8 +514,8 @@ def test_byline_unwrapped_onto_the_last_paragraph_of_a_longer_standfirst() -> No
 def test_a_far_byline_may_put_its_prefix_on_a_line_of_its_own() -> None:
     lines = ["Menu", "Council approves the riverside cycle lanes", *(["Share"] * 12), "Von", "Jane Doe", *PROSE]
     blocks = [Block(t) for t in lines]
-    found = header_mod.Header()
-    assert header_mod._far_byline(blocks, 16, found, PageOrder(languages=["en"])) == 14
+    found = header_mod._far_byline(blocks, 16, {}, PageOrder(languages=["en"]))
+    assert found is not None and found.at("byline") == 14
     assert Candidate("authors", ("Jane Doe",), "byline") in found.candidates
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from lxml import etree
 
-from . import classify, fallback, html, load, text
+from . import classify, fallback, header_out, html, load, text
 from .article import Article, Removed
 from .blocks import Block
 from .folding import loose
@@ -18,7 +18,6 @@ from .limits import Limits, fit_tree
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.header import header
-from .metadata.resolve import agree
 
 
 def extract(
@@ -68,13 +67,7 @@ def extract(
     languages = [str(c.value) for c in found if c.field == "language"]
     head = header(blocks, url, known={c.field for c in found}, languages=languages)
     meta = resolve(found + head.candidates, now=now, url=url)
-    _use_header_blocks(blocks, head.used, meta)
-    title_at = next((i for i, role in head.used.items() if role == "title"), None)
-    if source.kind == "text" and title_at is not None:  # (a list or a table with no prose to find it by)
-        classify.story_under_headline(blocks, title_at)
-    _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
-    # (A standfirst that repeats the declared description stays in the body: the pages of other
-    # collections hold it as the story's lead; dropping it lost recall on 22 of meta-dev's 86.)
+    header_out.take_out(source.kind, blocks, head, found, meta)
     article = _article(source.kind, url, blocks, removed, meta)
     if warnings:
         article = dataclasses.replace(article, warnings=tuple(warnings))
@@ -108,37 +101,6 @@ def _fall_back(
         if len(text) >= max(fallback.MIN_BODY, 2 * len(article.text)):
             return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name})
     return article
-
-
-def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Metadata) -> None:
-    """Blocks that gave the title, byline, standfirst or dateline are not body text."""
-    title = meta.values.get("title")
-    for i, role in used.items():
-        if role == "title" and not (title and agree(blocks[i].text, title)):
-            continue
-        blocks[i].reason = role
-    if title and (headline := loose(title)):
-        for b in blocks:
-            if b.kind == "heading" and b.reason is None and loose(b.text) == headline:
-                b.reason = "title"
-        # the body's first block is the headline itself, whatever markup it got (a list item, a cell)
-        lead = next((b for b in blocks if b.reason is None), None)
-        if lead is not None and loose(lead.text) == headline:
-            lead.reason = "title"
-
-
-HEADLINE_WINDOW = 3  # the first body blocks among which the page's headline may still sit
-
-
-def _drop_headline(blocks: Sequence[Block], titles: list[str]) -> None:
-    """The visible headline is not body, even when another of the page's titles was chosen
-    (og:title "Sweden drops Assange rape investigation" over the h1 "Julian Assange: …")."""
-    headlines = {loose(t) for t in titles} - {""}
-    body = [b for b in blocks if b.reason is None][:HEADLINE_WINDOW]
-    for b in body:
-        if b.kind == "heading" and loose(b.text) in headlines:  # (agreeing both ways: equal)
-            b.reason = "title"
-            return
 
 
 def _article(

@@ -23,7 +23,7 @@ from ..vocab import _load
 from .parse import day_of, find_date, parse_date, url_date
 
 # a numeric date only one order can read: a first number above 12 is a day, a second one a month
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d/]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
 SCAN_CHARS = 200  # the lines searched for other dates are short ones (datelines, teasers' dates)
 
 DateValue = dt.date | dt.datetime
@@ -48,7 +48,7 @@ def readings(text: str) -> tuple[DateValue, DateValue] | None:
     """(month first, day first): the two readings of the first date in `text`, when they differ
     ('06/01/2026'); None when the text has no date or only one reading ('13/01/2026', '06.01.2026')."""
     month_first = find_date(text)
-    if month_first is None or "/" not in text:  # (only 'a/b/yyyy' reads differently by order)
+    if month_first is None or ("/" not in text and "-" not in text):  # (only 'a/b/yyyy', 'a-b-yyyy')
         return None
     day_first = find_date(text, day_first=True)
     if day_first is None or day_first == month_first:
@@ -60,7 +60,7 @@ def parse_both(value: str) -> tuple[DateValue | None, DateValue | None]:
     """`parse_date` for a value the markup declares, and the other reading when its day and
     month read either way ('06/01/2026' in a <meta>): resolve settles which from the page."""
     parsed = parse_date(value)
-    if parsed is None or "/" not in value:
+    if parsed is None or ("/" not in value and "-" not in value):
         return parsed, None
     both = readings(value)
     return (parsed, both[1] if both[0] == parsed else both[0]) if both else (parsed, None)
@@ -109,7 +109,7 @@ def from_other_dates(texts: Iterable[str]) -> bool | None:
     say nothing or disagree as often as they agree."""
     day_first = month_first = 0
     for text in texts:
-        if len(text) > SCAN_CHARS or not any(ch in text for ch in "./"):
+        if len(text) > SCAN_CHARS or not any(ch in text for ch in "./-"):
             continue
         for a, sep, b, _ in _NUMERIC.findall(text):
             first, second = int(a), int(b)

@@ -62,7 +62,9 @@ def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return mdy, dmy, cjk
 
 
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)")
+# '2024/09/03': year first, then always month and day; not a URL's path ('/2024/09/03/')
+_YMD_SLASH = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def parse_date(value: str) -> dt.date | dt.datetime | None:
@@ -95,6 +97,7 @@ def _from_iso(value: str) -> dt.date | dt.datetime | None:
 
 
 _HAS_YEAR = re.compile(r"\d\d")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8192)
@@ -132,8 +135,9 @@ def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] |
         _four_digit_forms(text, candidates)
     if m := _NUMERIC.search(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), _full_year(m.group(4))
-        # "/" is month-first (US) and "." or "-" day-first (European), unless a number > 12 says.
-        month_first = (sep == "/" and a <= 12 and not day_first) or b > 12
+        # "/" and "-" are month-first (US) unless `day_first`, "." day-first (European), unless a
+        # number > 12 says.
+        month_first = (sep in "/-" and a <= 12 and not day_first) or b > 12
         d, mo = (b, a) if month_first else (a, b)
         day = _make_date(y, str(mo), str(d))
         if day:
@@ -160,6 +164,10 @@ def _four_digit_forms(text: str, candidates: _Candidates) -> None:
             if m.group(4):
                 time = (int(m.group(4)), int(m.group(5)), int(m.group(6) or 0), _offset(m.group(7)))
             candidates.append((m.start(), day, m.end(), time))
+    if m := _YMD_SLASH.search(text):
+        day = _make_date(m.group(1), m.group(2), m.group(3))
+        if day:
+            candidates.append((m.start(), day, m.end(), None))
     mdy, dmy, cjk = _named_patterns()
     months = _months()
     for pattern in (mdy, dmy):
@@ -263,6 +271,8 @@ def date_start(text: str) -> int | None:
     """Where the first date written in `text` begins (a complete date, or a day and month such
     as '8 января'); None when there is none. For cutting a date off a line ("Jane Doe on
     November 12, 2019")."""
+    if not _HAS_DIGIT.search(text):  # every form writes its day with digits: most bylines end here
+        return None
     starts: list[int] = []
     if _HAS_YEAR.search(text):
         if _YEAR4.search(text):

@@ -40,6 +40,7 @@ class _Vocab:
     credentials: frozenset[str]  # "MS", "RD", "PhD" (dots removed): after a name, never a name
     date_words: re.Pattern[str]  # "on", "am" left at the end once a date is cut off
     other_credit: re.Pattern[str]  # "Editing by", "Photos:": the people after it did other work
+    desk_tail: re.Pattern[str]  # "Scott Gilbertson Gear Team": a full name, then the desk's
 
 
 @cache
@@ -67,6 +68,10 @@ def _vocab() -> _Vocab:
         labels=frozenset(label.casefold() for label in data["author_labels"]),
         credentials=frozenset(c.replace(".", "") for c in data["credentials"]),
         date_words=re.compile(rf"(?:^|[\s,]+)(?:{alternation(data['date_words'])})$", re.I),
+        desk_tail=re.compile(
+            rf"^(?P<name>\S+(?:\s+\S+){{1,3}}?)[\s,]+(?-i:[A-ZÀ-Þ][^\W\d_]+)\s+(?:{alternation(data['desks'])})\.?$",
+            re.I,
+        ),
         other_credit=re.compile(rf"^\s*(?:{alternation(data['other_credits'])})(?:\s|$)", re.I),
     )
 
@@ -101,6 +106,8 @@ def looks_like_byline(line: str) -> bool:
     head = line[: m.start()] if (m := v.cut.search(line)) else line
     head = head.strip(" .,")
     # the role ends the line: only its last characters can match (a search from the start is slow)
+    if v.desk_tail.match(head):
+        return True
     return bool(v.role_tail.search(head, max(0, len(head) - ROLE_TAIL_CHARS))) and not is_role(head)
 
 
@@ -224,6 +231,8 @@ def _clean_part(part: str, v: _Vocab) -> str:
     if (m := v.cut.search(part)) and not _surname_like_prompt(part, m.start()):
         part = part[: m.start()]
     part = _TRAILING_NUMBERS.sub("", part)
+    if desk := v.desk_tail.match(part):
+        part = desk.group("name")
     prev = None
     while prev != part:  # "Jane Doe, Senior Staff Writer", "Jane Doe PhD"
         prev = part

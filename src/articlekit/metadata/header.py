@@ -8,7 +8,7 @@ dateline are then looked for just under it, the standfirst between them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,8 +48,22 @@ STANDFIRST_CHARS = 300  # a standfirst is a sentence or two
 
 @dataclass(slots=True)
 class Header:
+    """What the blocks say of the page's metadata: candidates, and the blocks that gave them.
+    Each finder returns one of its own (what it found), which `header` adds to the page's."""
+
     candidates: list[Candidate] = field(default_factory=list)
     used: dict[int, str] = field(default_factory=dict)  # block index -> "title" / "byline" / ...
+
+    def add(self, found: Header | None) -> Header | None:
+        """Take in what a finder found (in its order); returns it."""
+        if found is not None:
+            self.used.update(found.used)
+            self.candidates.extend(found.candidates)
+        return found
+
+    def at(self, role: str) -> int | None:
+        """The first block used for `role`."""
+        return next((i for i, r in self.used.items() if r == role), None)
 
 
 def header(
@@ -71,12 +85,13 @@ def header(
     # (the stop words are counted for the order only when a date needs it and the markup gives no language)
     order = PageOrder(languages=languages, url=url, texts=lambda: (b.text for b in blocks),
                       guess=lambda: language or stopword_language(blocks, first))
-    byline_at = _find_byline(blocks, anchor, found, order)
-    if byline_at is None:  # (even when the markup names someone: it may be the site itself)
-        byline_at = _far_byline(blocks, first, found, order)
-        if byline_at is None:
-            _find_signature(blocks, found)
-    _find_dateline(blocks, anchor, first, found, order)
+    byline = found.add(_find_byline(blocks, anchor, order))
+    if byline is None:  # (even when the markup names someone: it may be the site itself)
+        byline = found.add(_far_byline(blocks, first, found.used, order))
+    if byline is None:  # (a signature under the story is no byline for the standfirst search)
+        found.add(_find_signature(blocks, found.used))
+    byline_at = byline.at("byline") if byline is not None else None
+    found.add(_find_dateline(blocks, anchor, first, found.used, order))
     if title_at is not None:
         found.used[title_at] = "title"
         headline, wrapped = headline_text(blocks, title_at)
@@ -86,15 +101,15 @@ def header(
             found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
         found.candidates.append(Candidate("title", headline, "headline"))
         if "description" in known:  # the markup declares it: only the block alone under the headline
-            _find_standfirst_between(blocks, title_at, byline_at, found)
+            found.add(_find_standfirst_between(blocks, title_at, byline_at, found.used))
         else:
-            _find_standfirst(blocks, title_at, byline_at, found)
+            found.add(_find_standfirst(blocks, title_at, byline_at, found.used))
     if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
     return found
 
 
-def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, order: PageOrder) -> int | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, order: PageOrder) -> Header | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
     names; a bare name line next to a date or repeated (avatar text and link)."""
@@ -102,7 +117,7 @@ def _find_byline(blocks: Sequence[Block], anchor: int, found: Header, order: Pag
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
-                return _take_byline(blocks, i, names, found, order)
+                return _take_byline(blocks, i, names, order)
     return None
 
 
@@ -125,7 +140,7 @@ def _is_debris(text: str) -> bool:
     return _URL_PIECE.match(text) is not None or MARKUP.search(text) is not None
 
 
-def _far_byline(blocks: Sequence[Block], first: int, found: Header, order: PageOrder) -> int | None:
+def _far_byline(blocks: Sequence[Block], first: int, used: Mapping[int, str], order: PageOrder) -> Header | None:
     """No byline by the headline (a dump may render the headline far from the story): the
     'By …' line of full names nearest the start of the body."""
     stop = min(len(blocks), first + LOOK_AHEAD + 1)
@@ -135,22 +150,22 @@ def _far_byline(blocks: Sequence[Block], first: int, found: Header, order: PageO
             continue
         if not (starts_like_byline(text) or is_prefix_only(text)):
             continue  # only lines that open with 'By', 'Von', … ('Von' alone: the names are on the next)
-        if (names := all_full_names(_prefixed_names(blocks, i, first))) and i not in found.used:
-            return _take_byline(blocks, i, names, found, order)
+        if (names := all_full_names(_prefixed_names(blocks, i, first))) and i not in used:
+            return _take_byline(blocks, i, names, order)
     return None
 
 
-def _find_signature(blocks: Sequence[Block], found: Header) -> None:
+def _find_signature(blocks: Sequence[Block], used: Mapping[int, str]) -> Header | None:
     """No byline at the top: some sites sign at the bottom ('Lê Phương', '(责编：牛镛、岳弘彬)',
     '정덕현 칼럼니스트 <email>'), on a short line of its own right after the story's last paragraph.
     A line that says it is a byline (a prefix, a role) may sit a little higher: the block taken
     for the last paragraph may be a copyright line or a credit under the signature."""
     last = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i].reason is None), None)
     if last is None:
-        return
+        return None
     for i in range(max(0, last - SIGNATURE_ABOVE), min(len(blocks), last + 3)):
         text = blocks[i].text.strip(" ()（）")
-        if len(text) > 60 or i in found.used:
+        if len(text) > 60 or i in used:
             continue
         if starts_like_byline(text) or looks_like_byline(text):
             names = parse_byline(text)  # '(责编：牛镛、岳弘彬)', 'Von Jane Doe', '정덕현 칼럼니스트'
@@ -160,20 +175,18 @@ def _find_signature(blocks: Sequence[Block], found: Header) -> None:
         else:
             names = []
         if names:
-            found.used[i] = "byline"
-            found.candidates.append(Candidate("authors", tuple(names), "signature"))
-            return
+            return Header([Candidate("authors", tuple(names), "signature")], {i: "byline"})
+    return None
 
 
-def _take_byline(blocks: Sequence[Block], i: int, names: list[str], found: Header, order: PageOrder) -> int:
-    found.used[i] = "byline"
+def _take_byline(blocks: Sequence[Block], i: int, names: list[str], order: PageOrder) -> Header:
+    found = Header([Candidate("authors", tuple(names), "byline")], {i: "byline"})
     if is_prefix_only(blocks[i].text) and i + 1 < len(blocks):  # 'Von' / 'Dirk Knop': both lines
         found.used[i + 1] = "byline"
-    found.candidates.append(Candidate("authors", tuple(names), "byline"))
     date, alt = order.read_both(blocks[i].text)
     if date:
         found.candidates.append(Candidate("date", date, "byline", alt))
-    return i
+    return found
 
 
 def _prefixed_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
@@ -247,18 +260,18 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _find_dateline(
-    blocks: Sequence[Block], anchor: int, first: int, found: Header, order: PageOrder
-) -> None:
+    blocks: Sequence[Block], anchor: int, first: int, used: Mapping[int, str], order: PageOrder
+) -> Header | None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Posted: July 29, 2009 10:30 ET"). A line labelled as the last update ('Updated: …',
     'Stand: …') gives the modified date; it is the date only when no other line gives one."""
-    byline = next((i for i, role in found.used.items() if role == "byline"), None)
+    byline = next((i for i, role in used.items() if role == "byline"), None)
     around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
     places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in by_distance(centre, len(blocks), above=above, below=below)
-             if i not in found.used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
+             if i not in used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]
     lines = list(dict.fromkeys(lines))  # (the places overlap: each line once, at its nearest)
     update: tuple[int, Candidate] | None = None
@@ -269,52 +282,47 @@ def _find_dateline(
         if update is None and is_update_line(blocks[i].text):
             update = (i, Candidate("modified", date, "dateline", alt))
             continue
-        found.used[i] = "date"
-        found.candidates.append(Candidate("date", date, "dateline", alt))
+        found = Header([Candidate("date", date, "dateline", alt)], {i: "date"})
         if update:
             found.used[update[0]] = "date"
             found.candidates.append(update[1])
-        return
+        return found
     if update:  # the only date written out is the update's: the date too, after the URL's
         i, modified = update
-        found.used[i] = "date"
-        found.candidates += [modified, Candidate("date", modified.value, "updated", modified.alt)]
-        return
+        return Header([modified, Candidate("date", modified.value, "updated", modified.alt)], {i: "date"})
     # No date written out: one relative to when the page was shown ('heute um 12:19 Uhr'),
     # which only the caller's reference time can read (see resolve).
     for i in lines:
         if relative := find_relative(blocks[i].text):
-            found.used[i] = "date"
             field = "modified" if relative.updated else "date"
-            found.candidates.append(Candidate(field, relative, "relative"))
-            return
+            return Header([Candidate(field, relative, "relative")], {i: "date"})
+    return None
 
 
-def _find_standfirst(blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header) -> None:
+def _find_standfirst(
+    blocks: Sequence[Block], title_at: int, byline_at: int | None, used: Mapping[int, str]
+) -> Header | None:
     """The standfirst (dek) of a page whose markup gives no description (a text dump): the first
     block between the headline and the byline under it, when it is a sentence. (With no byline
     there, a dek cannot be told from a lead paragraph that retells the headline: none is taken.)"""
     if byline_at is None or not title_at < byline_at <= title_at + UNDER_TITLE:
-        return
-    between = [i for i in range(title_at + 1, byline_at) if i not in found.used]
-    if between and _is_sentence(blocks[between[0]].text):
-        _take_standfirst(blocks, between[0], found)
+        return None
+    between = [i for i in range(title_at + 1, byline_at) if i not in used]
+    return _standfirst(blocks, between[0]) if between and _is_sentence(blocks[between[0]].text) else None
 
 
 def _find_standfirst_between(
-    blocks: Sequence[Block], title_at: int, byline_at: int | None, found: Header
-) -> None:
+    blocks: Sequence[Block], title_at: int, byline_at: int | None, used: Mapping[int, str]
+) -> Header | None:
     """One prose block alone between the headline and the byline is the standfirst."""
     if byline_at is None or byline_at <= title_at:
-        return
-    between = [i for i in range(title_at + 1, byline_at) if i not in found.used]
-    if len(between) == 1 and is_prose(blocks[between[0]]):
-        _take_standfirst(blocks, between[0], found)
+        return None
+    between = [i for i in range(title_at + 1, byline_at) if i not in used]
+    return _standfirst(blocks, between[0]) if len(between) == 1 and is_prose(blocks[between[0]]) else None
 
 
-def _take_standfirst(blocks: Sequence[Block], i: int, found: Header) -> None:
-    found.used[i] = "description"
-    found.candidates.append(Candidate("description", blocks[i].text, "standfirst"))
+def _standfirst(blocks: Sequence[Block], i: int) -> Header:
+    return Header([Candidate("description", blocks[i].text, "standfirst")], {i: "description"})
 
 
 def _is_sentence(text: str) -> bool:
