@@ -15,10 +15,71 @@ DateValue = dt.date | dt.datetime
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A block left out of the body, with the machine-readable reason why."""
+    """A block left out of the body, with the machine-readable reason why.
+
+    `stage` says which step decided: "prune" (an HTML subtree dropped before the page was cut
+    into blocks), "classify" or "metadata" (the block became the title, byline...). `at` is
+    where the block stood: the number of body paragraphs (`Article.paragraphs`) before it;
+    None for pruned subtrees, which never became blocks.
+    """
 
     text: str
     reason: str
+    stage: str = ""
+    at: int | None = None
+
+
+ArticleBlockKind = Literal["heading", "paragraph", "list-item", "quote", "table", "code", "image", "caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link inside a block: its text (as it appears in the block's text) and its target."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBlock:
+    """One body block with its structure. The blocks' texts, images aside (their `text` is ""),
+    joined by blank lines are exactly `Article.text`; a table's text is its rows' texts so joined.
+
+    heading: `level` 1-6 (2 when a text dump does not show it); list-item: `depth` (1 = top
+    level) and `ordered`; table: `rows` of cells; code: `code` with its line breaks; image:
+    `src`, `alt`, and `caption` when the figure's caption follows it. `links` (HTML only):
+    the links inside, in order.
+    """
+
+    kind: ArticleBlockKind
+    text: str
+    level: int = 0
+    depth: int = 0
+    ordered: bool = False
+    group: int = 0  # the list or table an item or row belongs to (0: unknown; then adjacent ones are one)
+    rows: tuple[tuple[str, ...], ...] = ()
+    code: str | None = None
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    links: tuple[Link, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The kind, the text, and the fields that kind uses."""
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if self.kind == "heading":
+            out["level"] = self.level
+        elif self.kind == "list-item":
+            out["depth"], out["ordered"] = self.depth, self.ordered
+        elif self.kind == "table":
+            out["rows"] = [list(row) for row in self.rows]
+        elif self.kind == "code":
+            out["code"] = self.code
+        elif self.kind == "image":
+            out["src"], out["alt"], out["caption"] = self.src, self.alt, self.caption
+        if self.links:
+            out["links"] = [{"text": link.text, "href": link.href} for link in self.links]
+        return out
 
 
 def _empty_provenance() -> Mapping[str, str]:
@@ -45,13 +106,16 @@ class Article:
     tags: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
     provenance: Mapping[str, str] = field(default_factory=_empty_provenance)
+    blocks: tuple[ArticleBlock, ...] = ()  # the body with its structure (see ArticleBlock)
 
     @property
     def paragraphs(self) -> list[str]:
         return self.text.split("\n\n") if self.text else []
 
-    def to_dict(self, *, explain: bool = True) -> dict[str, Any]:
-        """Plain JSON-ready dict; dates as ISO 8601. `explain=False` leaves out `removed`."""
+    def to_dict(self, *, explain: bool = True, blocks: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready dict; dates as ISO 8601. `explain=False` leaves out `removed`;
+        `blocks=True` adds `blocks` (each `ArticleBlock.to_dict()`), left out by default since
+        it repeats the text."""
         out: dict[str, Any] = {
             "url": self.url,
             "title": self.title,
@@ -71,10 +135,24 @@ class Article:
         }
         if explain:
             out["removed"] = [{"text": r.text, "reason": r.reason} for r in self.removed]
+        if blocks:
+            out["blocks"] = [b.to_dict() for b in self.blocks]
         return out
 
-    def to_json(self, *, explain: bool = True, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(explain=explain), ensure_ascii=False, indent=indent)
+    def to_json(self, *, explain: bool = True, blocks: bool = False, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(explain=explain, blocks=blocks), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self, *, links: bool = False, images: bool = False, tables: bool = True) -> str:
+        """The article as CommonMark (tables as GFM pipe tables): see `articlekit.render`."""
+        from .render import markdown
+
+        return markdown(self, links=links, images=images, tables=tables)
+
+    def to_html(self, *, links: bool = False, images: bool = False) -> str:
+        """The article as a minimal, escaped HTML5 document: see `articlekit.render`."""
+        from .render import html_document
+
+        return html_document(self, links=links, images=images)
 
 
 def _iso(value: DateValue | None) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from . import classify, fallback, html, load, text
-from .article import Article, Removed
+from .article import Article, ArticleBlock, Removed
 from .blocks import Block
 from .limits import Limits
 from .limits import resolve as resolve_limits
@@ -18,6 +18,7 @@ from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.resolve import agree
 from .metadata.text_sources import header
 from .metadata.titles import loose
+from .structure import article_blocks
 
 
 def extract(
@@ -57,6 +58,7 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
+    classified = [b.reason for b in blocks]  # (what metadata changes after this is its own decision)
     head = header(blocks, url, known={c.field for c in found})
     meta = resolve(found + head.candidates, now=now, url=url)
     _use_header_blocks(blocks, head.used, meta)
@@ -65,7 +67,7 @@ def extract(
         classify.story_under_headline(blocks, title_at)
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
     _drop_standfirst(blocks, meta)
-    article = _article(source.kind, url, blocks, removed, meta)
+    article = _article(source.kind, url, blocks, removed, meta, classified)
     if source.kind == "html" and len(article.text) < fallback.MIN_BODY:
         article = _second_opinion(article, source, blocks)
     return article
@@ -81,7 +83,8 @@ def _second_opinion(article: Article, source: load.Source, blocks: Sequence[Bloc
     text = "\n\n".join(paragraphs)
     if len(text) < max(fallback.MIN_BODY, 2 * len(article.text)):
         return article
-    return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": "readability"})
+    return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": "readability"},
+                               blocks=tuple(ArticleBlock("paragraph", p) for p in paragraphs))
 
 
 def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Metadata) -> None:
@@ -152,15 +155,26 @@ def _repeats(description: str, text: str) -> bool:
     return bool(t) and d.startswith(t) and len(d) - len(t) <= 30
 
 
+_METADATA_REASONS = frozenset({"title", "byline", "description", "date"})
+
+
 def _article(
     kind: load.SourceKind, url: str | None, blocks: Sequence[Block], removed: list[Removed],
-    meta: Metadata,
+    meta: Metadata, classified: Sequence[str | None],
 ) -> Article:
+    """`removed`: the pruned subtrees; `classified`: each block's reason after classification."""
     v = meta.values
     byline = next((b.text for b in blocks if b.reason == "byline"), None)
-    removed += [Removed(b.text, b.reason) for b in blocks if b.reason is not None]
+    removed = [Removed(r.text, r.reason, "prune") for r in removed]
+    kept: list[Block] = []
+    for b, first in zip(blocks, classified, strict=True):
+        if b.reason is None:
+            kept.append(b)
+        else:
+            stage = "metadata" if b.reason in _METADATA_REASONS and b.reason != first else "classify"
+            removed.append(Removed(b.text, b.reason, stage, len(kept)))
     return Article(
-        text="\n\n".join(b.text for b in blocks if b.reason is None),
+        text="\n\n".join(b.text for b in kept),
         kind=kind,
         title=v.get("title"),
         byline=byline,
@@ -176,4 +190,5 @@ def _article(
         tags=tuple(v.get("tags", ())),
         removed=tuple(removed),
         provenance=meta.provenance,
+        blocks=article_blocks(kept),
     )
