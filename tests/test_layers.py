@@ -12,9 +12,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "articlekit"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "version", "limits", "load", "fetch", "vocab", "phrases", "blocks", "article", "folding", "dates",
-     "data"),
-    ("html", "text"),  # the front ends: page -> blocks
+    ("errors", "version", "limits", "load", "fetch", "vocab", "phrases", "blocks", "outline", "render", "article",
+     "folding", "dates", "data"),
+    ("html", "text", "structure"),  # the front ends: page -> blocks (and their structure)
     ("classify", "fallback"),  # blocks -> body or not
     ("metadata",),  # candidates -> one value per field
     ("header_out", "pipeline"),  # header_out: the stage after metadata, called by pipeline
@@ -39,11 +39,19 @@ def _module(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
-    """Absolute names of the articlekit modules `path` imports (at any depth of the file)."""
+    """Absolute names of the articlekit modules `path` imports (at any depth of the file; not
+    under `if TYPE_CHECKING:`, which never runs: a type named there makes no import)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = _module(path).split(".") if path.name == "__init__.py" else _module(path).split(".")[:-1]
+    typing_only = {
+        id(inner) for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for stmt in node.body for inner in ast.walk(stmt)
+    }
     found: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("articlekit"))
         elif isinstance(node, ast.ImportFrom):

@@ -21,6 +21,14 @@ class Block:
     link_chars: int = 0  # characters of text inside links (HTML only)
     heading_level: int = 0  # 1-6 for headings
     path: tuple[int, ...] = ()  # ids of the enclosing block elements, outermost first (HTML only)
+    # Structure, for Article.blocks and the renderers (the classifier does not read it):
+    depth: int = 0  # list items: 1 in a top-level list, 2 in a list inside it... (see text._structured)
+    group: int = 0  # list items, table rows: which list or table (HTML: its serial; text: 0)
+    ordered: bool = False  # list items: in a numbered list
+    cells: tuple[str, ...] = ()  # table rows: the cells' texts
+    raw: str | None = None  # preformatted: the text with its line breaks (`text` has them squeezed)
+    images: tuple[tuple[str, str], ...] = ()  # (src, alt) of the pictures met since the last block
+    links: tuple[tuple[str, str], ...] = ()  # (link text, href) of the links inside, in order (HTML only)
     # Set by classify / metadata:
     reason: str | None = None  # None = content; otherwise why it is not part of the body
 

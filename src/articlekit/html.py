@@ -554,7 +554,9 @@ def _remove_keep_tail(el: Any, parent: Any) -> None:
 
 
 def _segment(body: Any) -> list[Block]:
-    """One walk over the tree: inline text accumulates until the next block boundary."""
+    """One walk over the tree: inline text accumulates until the next block boundary. Each block
+    also gets the structure the renderers need: list depth and numbering, table cells, a <pre>'s
+    line breaks, the pictures before it and its links."""
     out: list[Block] = []
     parts: list[str] = []
     link_chars = 0
@@ -562,19 +564,44 @@ def _segment(body: Any) -> list[Block]:
     kind_stack: list[tuple[BlockKind, int]] = []  # enclosing block kinds and heading levels
     path: list[int] = []  # serial numbers of the enclosing block elements (id() of lxml
     serial = 0  # proxies is not stable: a freed proxy's id is reused by the next one)
+    lists: list[tuple[bool, int]] = []  # the enclosing lists, innermost last: (numbered, serial)
+    tables: list[int] = []  # the serials of the enclosing tables
+    cells: list[int] = []  # where in `parts` each cell of the current row starts
+    images: list[tuple[str, str]] = []  # (src, alt) met since the last block
+    links: list[tuple[str, str]] = []  # (text, href) of the links closed in the current block
+    link_at, link_href, flushes = 0, "", 0  # the open link: where its text starts, its target
 
     # Whitespace met while `parts` is empty is not collected: the flush would drop it anyway,
     # and most whitespace between blocks then costs no flush at all. (A "\n" from the page,
     # which `_ends_with_break` takes for a <br>, could only have caused a flush finding no text.)
     def flush() -> None:
-        nonlocal link_chars
+        nonlocal link_chars, flushes
         if not parts:
             return
-        text = " ".join("".join(parts).split())
-        parts.clear()
+        joined = "".join(parts)
+        text = " ".join(joined.split())
         if text:
             kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
-            out.append(Block(text, kind, min(link_chars, len(text)), level, path=tuple(path)))
+            block = Block(text, kind, min(link_chars, len(text)), level, path=tuple(path))
+            if kind == "list-item":
+                block.depth = max(1, len(lists))
+                block.ordered, block.group = lists[-1] if lists else (False, 0)
+            elif kind == "table-row":
+                block.group = tables[-1] if tables else 0
+                if cells:
+                    block.cells = _cells(parts, cells)
+            elif kind == "preformatted":
+                block.raw = joined.strip("\n").rstrip()
+            if images:
+                block.images = tuple(images)
+                images.clear()
+            if links:
+                block.links = tuple(links)
+            out.append(block)
+        parts.clear()
+        cells.clear()
+        links.clear()
+        flushes += 1
         link_chars = 0
 
     for event, el in etree.iterwalk(body, events=("start", "end")):
@@ -586,12 +613,17 @@ def _segment(body: Any) -> list[Block]:
             if kind is not None:
                 if tag in _CELL:
                     parts.append(" | ")
+                    cells.append(len(parts))
                 else:
                     if parts:
                         flush()
                     serial += 1
                     path.append(serial)
                     kind_stack.append(_kind_for(tag, kind, kind_stack))
+                    if tag in _LISTS:
+                        lists.append((tag == "ol", serial))
+                    elif tag == "table":
+                        tables.append(serial)
             elif tag == "br":
                 # <br><br> separates paragraphs in pages without <p>: judge them one by one.
                 if _ends_with_break(parts):
@@ -600,7 +632,11 @@ def _segment(body: Any) -> list[Block]:
                     parts.append("\n")
             elif tag == "a":
                 link_depth += 1
+                if link_depth == 1:
+                    link_at, link_href, flushes = len(parts), el.get("href") or "", 0
             elif tag == "img":
+                if src := el.get("src") or el.get("data-src"):
+                    images.append((src, el.get("alt") or ""))
                 continue
             text = el.text  # (each read of .text or .tail builds a new str: read once)
             if text and (parts or not text.isspace()):
@@ -613,8 +649,15 @@ def _segment(body: Any) -> list[Block]:
                     flush()
                 kind_stack.pop()
                 path.pop()
+                if tag in _LISTS:
+                    lists.pop()
+                elif tag == "table":
+                    tables.pop()
             elif tag == "a":
                 link_depth -= 1
+                # (a link cut by a block inside it has no one text: it is left out)
+                if link_depth == 0 and link_href and not flushes and (anchor := _joined(parts[link_at:])):
+                    links.append((anchor, link_href))
             tail = el.tail
             if tail and (parts or not tail.isspace()):
                 parts.append(tail)
@@ -622,6 +665,19 @@ def _segment(body: Any) -> list[Block]:
                     link_chars += len(tail.strip())
     flush()
     return out
+
+
+_LISTS = frozenset({"ul", "ol", "dl"})
+
+
+def _joined(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
+
+
+def _cells(parts: list[str], starts: list[int]) -> tuple[str, ...]:
+    """A table row's cells: the text from each cell's start to the next one's."""
+    ends = [*(i - 1 for i in starts[1:]), len(parts)]  # (each start follows its " | " marker)
+    return tuple(_joined(parts[a:b]) for a, b in zip(starts, ends, strict=True))
 
 
 def _ends_with_break(parts: list[str]) -> bool:

@@ -18,6 +18,8 @@ from .limits import Limits, fit_tree
 from .limits import resolve as resolve_limits
 from .metadata import Candidate, Metadata, html_sources, resolve
 from .metadata.header import header
+from .outline import ArticleBlock
+from .structure import article_blocks
 
 
 def extract(
@@ -64,18 +66,22 @@ def extract(
     else:
         blocks = text.blocks(source.text)
     classify.label(blocks)
+    classified = [b.reason for b in blocks]  # (what metadata changes after this is its own decision)
     languages = [str(c.value) for c in found if c.field == "language"]
     head = header(blocks, url, known={c.field for c in found}, languages=languages)
     meta = resolve(found + head.candidates, now=now, url=url)
     header_out.take_out(source.kind, blocks, head, found, meta)
-    article = _article(source.kind, url, blocks, removed, meta)
+    article = _article(source.kind, url, blocks, removed, meta, classified)
     if warnings:
         article = dataclasses.replace(article, warnings=tuple(warnings))
     if len(article.text) < fallback.MIN_BODY:
         if source.kind == "html":
             article = _fall_back(article, source, blocks, removed, declared, limits, degraded=bool(warnings))
         elif whole := fallback.whole_text(blocks):
-            article = dataclasses.replace(article, text=whole, provenance={**article.provenance, "text": "all-prose"})
+            article = dataclasses.replace(
+                article, text=whole, provenance={**article.provenance, "text": "all-prose"},
+                blocks=tuple(ArticleBlock("paragraph", p) for p in whole.split("\n\n")),
+            )
     return article
 
 
@@ -97,21 +103,34 @@ def _fall_back(
     }
     # (not readability on a page brought within a limit: it would parse the raw page again)
     for name in (n for n in fallback.STAGES if not (degraded and n == "readability")):
-        text = "\n\n".join(p for p in stages[name]() if loose(p) not in shown)
+        paragraphs = [p for p in stages[name]() if loose(p) not in shown]
+        text = "\n\n".join(paragraphs)
         if len(text) >= max(fallback.MIN_BODY, 2 * len(article.text)):
-            return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name})
+            return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name},
+                                       blocks=tuple(ArticleBlock("paragraph", p) for p in paragraphs))
     return article
+
+
+_METADATA_REASONS = frozenset({"title", "byline", "description", "date"})
 
 
 def _article(
     kind: load.SourceKind, url: str | None, blocks: Sequence[Block], removed: list[Removed],
-    meta: Metadata,
+    meta: Metadata, classified: Sequence[str | None],
 ) -> Article:
+    """`removed`: the pruned subtrees; `classified`: each block's reason after classification."""
     v = meta.values
     byline = next((b.text for b in blocks if b.reason == "byline"), None)
-    removed += [Removed(b.text, b.reason) for b in blocks if b.reason is not None]
+    removed = [Removed(r.text, r.reason, "prune") for r in removed]
+    kept: list[Block] = []
+    for b, first in zip(blocks, classified, strict=True):
+        if b.reason is None:
+            kept.append(b)
+        else:
+            stage = "metadata" if b.reason in _METADATA_REASONS and b.reason != first else "classify"
+            removed.append(Removed(b.text, b.reason, stage, len(kept)))
     return Article(
-        text="\n\n".join(b.text for b in blocks if b.reason is None),
+        text="\n\n".join(b.text for b in kept),
         kind=kind,
         title=v.get("title"),
         byline=byline,
@@ -127,4 +146,5 @@ def _article(
         tags=tuple(v.get("tags", ())),
         removed=tuple(removed),
         provenance={**meta.provenance, "text": "blocks"},
+        blocks=article_blocks(kept),
     )

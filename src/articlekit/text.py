@@ -64,13 +64,14 @@ def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
+    para_first = ""  # the paragraph's first line, markers and all: what its structure shows
     para_indent = 0
     prev = ""
     for raw, width in zip(lines, widths, strict=True):
         line = raw.rstrip()
         if not line:
             if para:
-                _emit(out, para, para_kind)
+                _emit(out, para, para_kind, para_first)
                 para = []
             prev = ""
             continue
@@ -83,14 +84,14 @@ def blocks(text: str) -> list[Block]:
         )
         if not continues:
             if para:
-                _emit(out, para, para_kind)
+                _emit(out, para, para_kind, para_first)
                 para = []
-            para_kind = kind
+            para_kind, para_first = kind, line
             para_indent = indent if kind == "paragraph" else indent + 2
         para.append(content)
         prev = line
     if para:
-        _emit(out, para, para_kind)
+        _emit(out, para, para_kind, para_first)
     return out
 
 
@@ -117,38 +118,57 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
             else:
                 kind, content = _line_kind(line, line)
                 if content := _squeeze(content):
-                    plain.append(Block(content, kind))
+                    plain.append(_structured(Block(content, kind), line))
         return plain
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
+    para_first = ""
     prev = ""
     for line in map(str.strip, lines):
         if not line:
             if para:
-                _emit(out, para, para_kind)
+                _emit(out, para, para_kind, para_first)
                 para = []
             continue
         kind, content = _line_kind(line, line)
         if para and not _md_open(prev):
-            _emit(out, para, para_kind)
+            _emit(out, para, para_kind, para_first)
             para = []
         if not para:
-            para_kind = kind
+            para_kind, para_first = kind, line
         para.append(content)
         prev = line
     if para:
-        _emit(out, para, para_kind)
+        _emit(out, para, para_kind, para_first)
     return out
 
 
-def _emit(out: list[Block], para: list[str], kind: BlockKind) -> None:
-    """Append the paragraph made of these lines, unless nothing is left of it."""
+def _emit(out: list[Block], para: list[str], kind: BlockKind, first: str) -> None:
+    """Append the paragraph made of these lines, unless nothing is left of it. `first` is its
+    first line as the dump has it."""
     joined, link_chars = _unmark(_join(para))
     if "[" in joined and kind != "button" and (text := _without_images(joined)) != joined:
         joined, kind = (text, kind) if text else (joined, "button")
     if joined:
-        out.append(Block(joined, kind, link_chars=link_chars))
+        out.append(_structured(Block(joined, kind, link_chars=link_chars), first))
+
+
+# A dump's bullets by list depth: lynx prints * + o #, w3m • ◦ ▪ (other bullets: depth 1).
+_BULLET_DEPTH = {"+": 2, "o": 3, "#": 4, "◦": 2, "▪": 3}
+
+
+def _structured(block: Block, line: str) -> Block:
+    """The structure the line's markers show, for the renderers: a list item's depth and
+    numbering, a Markdown heading's rank (in `depth`: `heading_level` stays 0, since the
+    metadata weighs only the levels HTML states)."""
+    stripped = line.lstrip()
+    if block.kind == "list-item":
+        marker = stripped[:1]
+        block.depth, block.ordered = _BULLET_DEPTH.get(marker, 1), marker.isdigit()
+    elif block.kind == "heading" and (rank := len(stripped) - len(stripped.lstrip("#"))):
+        block.depth = min(rank, 6)
+    return block
 
 
 def _without_images(text: str) -> str:
