@@ -125,3 +125,30 @@ def test_binary_input_is_a_clean_error(tmp_path: Path) -> None:
     png = tmp_path / "image.png"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     assert_clean_error(run("extract", str(png)))
+
+
+def test_extract_prints_markdown_with_the_headline_as_h1(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "articlekit", "extract", "examples/seed_news_page.txt", "--format", "markdown"],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+    ).stdout
+    assert out.startswith("# Who are the MKO and why did Iraqi forces storm their camp?\n\n")
+    assert "Iraqi security forces today violently wrested control" in out
+
+
+def test_extract_prints_an_escaped_html_document(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    page = tmp_path / "p.html"
+    story = "".join(f"<p>Paragraph {n}: the council met and argued about the budget for the harbour, the "
+                    f"schools and &lt;script&gt;alert(1)&lt;/script&gt; the tram, point {n} of many.</p>"
+                    for n in range(5))
+    page.write_text(f"<html><head><title>Budget</title></head><body><article><h1>Budget</h1>{story}</article></body></html>")
+    out = subprocess.run([sys.executable, "-m", "articlekit", "extract", str(page), "--format", "html"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.startswith("<!DOCTYPE html>") and "<title>Budget</title>" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out

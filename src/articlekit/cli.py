@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract one page (file, URL or - for stdin) and print it")
     ex.add_argument("page", metavar="PAGE_OR_URL", help="a file path, an http(s) URL, or - for stdin")
     ex.add_argument("--url", help="the page's URL, when PAGE is a file (used for metadata)")
-    ex.add_argument("--format", choices=("json", "text"), default="json")
+    ex.add_argument("--format", choices=("json", "text", "markdown", "html"), default="json")
     ex.add_argument("--explain", action="store_true",
                     help="also list each removed block and why, and where each field came from")
     try:
@@ -81,6 +81,9 @@ def _run(page: str, url: str | None) -> Article:
 
 
 def _print(article: Article, fmt: str, explain: bool) -> None:
+    if fmt in ("markdown", "html"):
+        sys.stdout.write(article.to_markdown() + "\n" if fmt == "markdown" else article.to_html())
+        return
     if fmt == "text":
         if article.title:
             print(article.title, end="\n\n")
