@@ -66,6 +66,7 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         blocks = html._segment(body if body is not None else tree)
         tick("segment")
         classify.label(blocks)
+        classified = [b.reason for b in blocks]
         tick("classify")
         languages = [str(c.value) for c in found if c.field == "language"]
         head = header(blocks, url, known={c.field for c in found}, languages=languages)
@@ -73,7 +74,7 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         meta = resolve(found + head.candidates, url=url)
         tick("resolve")
         header_out.take_out("html", blocks, head, found, meta)
-        pipeline._article("html", url, blocks, removed, meta)
+        pipeline._article("html", url, blocks, removed, meta, classified)
         tick("article")
     return spent
 
