@@ -149,3 +149,21 @@ def test_phrases_in_scripts_without_spaces_match_inside_a_sentence() -> None:
     article = articlekit.extract(page)
     assert article.paragraphs == [prose, JA_STORY]
     assert any(r.reason == "paywall" and r.text == notice for r in article.removed)
+
+
+def test_a_short_post_of_two_line_paragraphs_keeps_them_with_its_structure() -> None:
+    """No paragraph is long enough to be prose alone: its sentences are its prose all the same."""
+    page = ("<html><head><title>Ferry runs late again before the new timetable</title></head><body><article>"
+            "<h1>Ferry runs late again before the new timetable</h1>"
+            "<p>The ferry ran late again this morning, and the queue reached the harbour gate.</p>"
+            "<h2>The new timetable</h2><ul><li>first boat at six</li><li>last boat at ten</li></ul>"
+            "<p>The council says the new timetable will start in May, after the repairs.</p>"
+            "</article></body></html>")
+    article = articlekit.extract(page)
+    assert article.paragraphs == [
+        "The ferry ran late again this morning, and the queue reached the harbour gate.",
+        "The new timetable", "first boat at six", "last boat at ten",
+        "The council says the new timetable will start in May, after the repairs.",
+    ]
+    markdown = article.to_markdown()
+    assert "## The new timetable\n\n- first boat at six\n- last boat at ten" in markdown

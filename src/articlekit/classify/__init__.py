@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..blocks import Block
 from ..phrases import phrase_reason
-from .common import BAD, GOOD, NEAR, SHORT, WORD
+from .common import BAD, GOOD, NEAR, SENTENCE_END, SHORT, WORD
 from .container import main_container
 from .context import cut_comments, use_context
 from .marks import mark_doubled, mark_link_lists, mark_profiles, mark_repeated
@@ -38,6 +38,8 @@ __all__ = [
     "template",
 ]
 
+ANCHOR_WORDS = 8  # on a page without prose, a sentence of this many words is its prose, not a label
+
 
 def label(blocks: Sequence[Block]) -> None:
     """Set `reason` on each block that is not body text (None = keep)."""
@@ -48,6 +50,8 @@ def label(blocks: Sequence[Block]) -> None:
         first_opinion(b, use_stops, split[i] if i in split else split_words(b.text[:SAMPLE_CHARS]))
         for i, b in enumerate(blocks)
     ]
+    if GOOD not in classes:
+        _anchor_short_prose(blocks, classes)
     is_html = any(b.path for b in blocks)
     if not is_html:  # HTML has no renderer doubling alt texts
         mark_doubled(blocks, classes)  # (first: an image's label printed under each photo is a caption)
@@ -62,3 +66,11 @@ def label(blocks: Sequence[Block]) -> None:
         main_container(blocks, first)
     else:
         main_run(blocks, classes, first)
+
+
+def _anchor_short_prose(blocks: Sequence[Block], classes: list[str]) -> None:
+    """A page without one block long enough to be prose alone (a short post of two-line
+    paragraphs) would lose all of them to context: its sentences are its prose."""
+    for i, b in enumerate(blocks):
+        if classes[i] == NEAR and SENTENCE_END.search(b.text) and len(WORD.findall(b.text)) >= ANCHOR_WORDS:
+            classes[i] = GOOD
