@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from lxml import etree, html
 
@@ -38,7 +38,21 @@ _WORD = re.compile(r"\w+")
 TEMPLATE_REPEATS = 3  # blocks alike but for their numbers, this many times: a listing, not prose
 _RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "pre", "td", "dd")
-STAGES = ("no-names", "readability", "unpruned")  # the cascade after the first pass, in order
+
+
+def stages(page_html: str, titles: Sequence[str], limits: Limits, *, degraded: bool) -> Iterator[tuple[str, list[str]]]:
+    """The cascade after the first pass, in order: each stage's name and body paragraphs, each
+    run only when the one before it was not taken. Not readability on a page brought within a
+    limit (`degraded`): it would parse the raw page again, without the limits."""
+    yield "no-names", relaxed(page_html, "no-names", titles, limits)
+    if not degraded:
+        yield "readability", second_opinion(page_html)
+    yield "unpruned", relaxed(page_html, "none", titles, limits)
+
+
+def takes(text: str, kept: str) -> bool:
+    """A stage's body is taken when it holds MIN_BODY characters and twice the body so far."""
+    return len(text) >= max(MIN_BODY, 2 * len(kept))
 
 
 def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limits: Limits) -> list[str]:
@@ -54,10 +68,10 @@ def whole_text(blocks: Sequence[Block]) -> str:
     """A text dump's cascade, when its story run kept under MIN_BODY characters: every block
     that lost only for lying outside the run (prose, or content beside prose), if that is
     clearly more; else ""."""
-    kept = sum(len(b.text) for b in blocks if b.reason is None)
+    kept = "\n\n".join(b.text for b in blocks if b.reason is None)
     lines = [b.text for b in blocks if b.reason is None or b.reason == "outside-main"]
     text = "\n\n".join(lines)
-    return text if len(text) >= max(MIN_BODY, 2 * kept) and worth_asking(lines) else ""
+    return text if takes(text, kept) and worth_asking(lines) else ""
 
 
 def worth_asking(texts: Iterable[str]) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -78,10 +77,7 @@ def extract(
         if source.kind == "html":
             article = _fall_back(article, source, blocks, removed, declared, limits, degraded=bool(warnings))
         elif whole := fallback.whole_text(blocks):
-            article = dataclasses.replace(
-                article, text=whole, provenance={**article.provenance, "text": "all-prose"},
-                blocks=tuple(ArticleBlock("paragraph", p) for p in whole.split("\n\n")),
-            )
+            article = _with_body(article, whole.split("\n\n"), "all-prose")
     return article
 
 
@@ -96,19 +92,19 @@ def _fall_back(
         return article
     page = source.text or etree.tostring(source.tree, encoding="unicode")
     shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
-    stages: dict[str, Callable[[], list[str]]] = {
-        "no-names": functools.partial(fallback.relaxed, page, "no-names", titles, limits),
-        "readability": functools.partial(fallback.second_opinion, page),
-        "unpruned": functools.partial(fallback.relaxed, page, "none", titles, limits),
-    }
-    # (not readability on a page brought within a limit: it would parse the raw page again)
-    for name in (n for n in fallback.STAGES if not (degraded and n == "readability")):
-        paragraphs = [p for p in stages[name]() if loose(p) not in shown]
-        text = "\n\n".join(paragraphs)
-        if len(text) >= max(fallback.MIN_BODY, 2 * len(article.text)):
-            return dataclasses.replace(article, text=text, provenance={**article.provenance, "text": name},
-                                       blocks=tuple(ArticleBlock("paragraph", p) for p in paragraphs))
+    for name, found in fallback.stages(page, titles, limits, degraded=degraded):
+        paragraphs = [p for p in found if loose(p) not in shown]
+        if fallback.takes("\n\n".join(paragraphs), article.text):
+            return _with_body(article, paragraphs, name)
     return article
+
+
+def _with_body(article: Article, paragraphs: list[str], stage: str) -> Article:
+    """The article with the body a fallback stage gave (plain paragraphs), named in provenance."""
+    return dataclasses.replace(
+        article, text="\n\n".join(paragraphs), provenance={**article.provenance, "text": stage},
+        blocks=tuple(ArticleBlock("paragraph", p) for p in paragraphs),
+    )
 
 
 _METADATA_REASONS = frozenset({"title", "byline", "description", "date"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -13,6 +14,12 @@ from typing import Any
 def _load(name: str) -> dict[str, Any]:
     with resources.files("articlekit.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as regex alternatives, escaped, the longest first (so a word never loses to a
+    shorter one it starts with: "mis à jour" before "mis")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +56,13 @@ def _alternation(phrases: list[str], *, anywhere: bool = False) -> str:
     written without spaces (Chinese, Japanese) have no word boundaries inside a sentence: a
     phrase in them is matched as it stands. (The boundaries sit outside the groups: a `\b` in
     each of hundreds of alternatives made every block's scan several times slower.)"""
-    ordered = sorted(phrases, key=len, reverse=True)
-    spaced = [re.escape(p.lower()) for p in ordered if not unspaced(p[0]) and not unspaced(p[-1])]
-    bare = [re.escape(p.lower()) for p in ordered if unspaced(p[0]) or unspaced(p[-1])]
+    bare = [p.lower() for p in phrases if unspaced(p[0]) or unspaced(p[-1])]
+    spaced = [p.lower() for p in phrases if not (unspaced(p[0]) or unspaced(p[-1]))]
     groups = []
     if spaced:
-        groups.append((r"\b" if anywhere else "") + "(?:" + "|".join(spaced) + r")(?:(?<=\W)|\b)")
+        groups.append((r"\b" if anywhere else "") + f"(?:{alternation(spaced)})" + r"(?:(?<=\W)|\b)")
     if bare:
-        groups.append("(?:" + "|".join(bare) + ")")
+        groups.append(f"(?:{alternation(bare)})")
     return "(?:" + "|".join(groups) + ")"
 
 

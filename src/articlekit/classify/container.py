@@ -72,22 +72,15 @@ def _story_parts(top: int, totals: Totals, final: dict[int, float], floor: float
         while up is not None and count[up] == count[el] and up not in scored:
             scored[up] = score
             up = parent.get(up)
-    children: dict[int, list[int]] = {}
-    for el, up in parent.items():
-        children.setdefault(up, []).append(el)
-    parts: set[int] = set()
-    node: int | None = top
-    for _ in range(PART_LEVELS):
-        up = parent.get(node) if node is not None else None
-        if up is None:
-            break
-        for el in children.get(up, ()):
-            if el != node and scored.get(el, 0.0) >= floor and chars[el] and (
-                good.get(el, 0) >= PART_PROSE * chars[el] and links[el] <= GROW_LINKS * chars[el]
-            ):
-                parts.add(el)
-        node = up
-    return parts
+    path = [top]  # the container and the ancestors whose other children may be its parts
+    while len(path) <= PART_LEVELS and (up := parent.get(path[-1])) is not None:
+        path.append(up)
+    beside = set(path[1:])
+    return {
+        el for el, above in parent.items()
+        if above in beside and el not in path and scored.get(el, 0.0) >= floor and chars[el]
+        and good.get(el, 0) >= PART_PROSE * chars[el] and links[el] <= GROW_LINKS * chars[el]
+    }
 
 
 def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import cache, lru_cache
 
-from ..vocab import _load
+from ..vocab import _load, alternation
 
 EARLIEST_YEAR = 1995  # the web's news archives start about here; earlier "dates" are noise
 
@@ -49,7 +49,7 @@ _TIME = re.compile(
 
 @cache
 def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    names = alternation(_months())
     month = rf"(?P<month>{names})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>\d{4})"
@@ -288,5 +288,5 @@ def date_start(text: str) -> int | None:
 
 @cache
 def _day_month() -> re.Pattern[str]:
-    names = "|".join(sorted((re.escape(m) for m in _months()), key=len, reverse=True))
+    names = alternation(_months())
     return re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:{names})(?!\w)", re.I)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..vocab import _load
+from ..vocab import _load, alternation
 from .parse import _TIME, _zones
 
 
@@ -143,17 +143,14 @@ def _labels_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_vocab()["updated"] | _vocab()["published"], key=len, reverse=True))
 
 
-def _alternatives(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _ago_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """'vor 3 Stunden' (the word before) and '3 hours ago' (after)."""
     v = _vocab()
-    n = rf"(?P<n>\d{{1,3}})\s*(?P<unit>{_alternatives(v['minutes'] | v['hours'] | v['days'])})"
-    before = re.compile(rf"(?<!\w)(?:{_alternatives(v['ago_before'])})\s+{n}{_LINE_END}")
-    after = re.compile(rf"(?<![\w.,:]){n}\s*(?:{_alternatives(v['ago_after'])}){_LINE_END}")
+    n = rf"(?P<n>\d{{1,3}})\s*(?P<unit>{alternation(v['minutes'] | v['hours'] | v['days'])})"
+    before = re.compile(rf"(?<!\w)(?:{alternation(v['ago_before'])})\s+{n}{_LINE_END}")
+    after = re.compile(rf"(?<![\w.,:]){n}\s*(?:{alternation(v['ago_after'])}){_LINE_END}")
     return before, after
 
 
@@ -166,7 +163,7 @@ _LINE_END = r"(?!\w)(?:\s*(?:uhr|h)(?!\w))?\.?\s*(?:$|[|·•])"
 def _day_word_pattern() -> re.Pattern[str]:
     """'heute um 12:19 Uhr', 'today at 10:48 am', 'hier à 14h30'."""
     v = _vocab()
-    day = rf"(?P<day>{_alternatives(v['today'] | v['yesterday'])})"
-    joiner = rf"(?:\s*,?\s*(?:{_alternatives(v['joiners'])})?\s*)"
+    day = rf"(?P<day>{alternation(v['today'] | v['yesterday'])})"
+    joiner = rf"(?:\s*,?\s*(?:{alternation(v['joiners'])})?\s*)"
     time = r"(?P<time>\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?)(?![\d.:])(?:\s+(?P<zone>[a-z]{2,5})(?!\w))?"
     return re.compile(rf"(?<!\w){day}{joiner}{time}{_LINE_END}")

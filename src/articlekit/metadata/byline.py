@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..dates import date_start
-from ..vocab import _load, stopwords
+from ..vocab import _load, alternation, stopwords
 
 _SPLIT_DATE = re.compile(
     r"\s+[|/–—·•]\s+|\s+-\s+|\s*\|\s*|\s+·\s*|·(?=\s*\d)"  # 'Jane Doe·11 октября 2018', not Catalan 'l·l'
@@ -46,10 +46,6 @@ class _Vocab:
 @cache
 def _vocab() -> _Vocab:
     data = _load("bylines.toml")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
     prefixes = alternation(data["prefixes"])
     strong = alternation(data["strong_prefixes"])
     roles = tuple(r.casefold() for r in data["roles"])
