@@ -17,12 +17,14 @@ _STRIP = re.compile(r"^[\W_]+")
 def phrase_reason(text: str, n_words: int, words: list[str] | None = None) -> str | None:
     """The reason of the first boilerplate phrase the block starts with, if it is short enough.
 
-    `words`, when given, are the block's lower-cased words (`_words(text)`): they rule most
+    `words`: the block's lower-cased words (`\\w+`), when the caller has them; they rule most
     blocks out without a regex (see `_may_hold_phrase`).
     """
     rules = phrase_rules()
     if n_words > max_phrase_words():
         return None
+    if words is None:
+        words = _WORD.findall(text.lower())
     if words and words[0][0] != "_" and not _may_hold_phrase(text, words):
         return None
     lowered = _STRIP.sub("", text.lower())

@@ -20,7 +20,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..vocab import _load
-from .parse import day_of, find_date, parse_date, url_date
+from .parse import day_of, find_date, parse_date, reads_both_ways, url_date
 
 # a numeric date only one order can read: a first number above 12 is a day, a second one a month
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
@@ -47,8 +47,10 @@ def _words() -> _Words:
 def readings(text: str) -> tuple[DateValue, DateValue] | None:
     """(month first, day first): the two readings of the first date in `text`, when they differ
     ('06/01/2026'); None when the text has no date or only one reading ('13/01/2026', '06.01.2026')."""
+    if not reads_both_ways(text):  # (cheap: most dates, ISO ones first, are read one way only)
+        return None
     month_first = find_date(text)
-    if month_first is None or ("/" not in text and "-" not in text):  # (only 'a/b/yyyy', 'a-b-yyyy')
+    if month_first is None:
         return None
     day_first = find_date(text, day_first=True)
     if day_first is None or day_first == month_first:

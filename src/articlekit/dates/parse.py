@@ -170,7 +170,7 @@ def _four_digit_forms(text: str, candidates: _Candidates) -> None:
             candidates.append((m.start(), day, m.end(), None))
     mdy, dmy, cjk = _named_patterns()
     months = _months()
-    for pattern in (mdy, dmy):
+    for pattern in (mdy, dmy) if names_month(text) else ():
         if m := pattern.search(text):
             day = _make_date(m.group("year"), str(months[m.group("month").lower()]), m.group("day"))
             if day:
@@ -179,6 +179,29 @@ def _four_digit_forms(text: str, candidates: _Candidates) -> None:
         day = _make_date(m.group("year"), m.group("month"), m.group("day"))
         if day:
             candidates.append((m.start(), day, m.end(), None))
+
+
+def reads_both_ways(text: str) -> bool:
+    """The first numeric date in `text` is one `day_first` would read otherwise ('06/01/2026',
+    not '13/01/2026', '06.01.2026' or an ISO date): the only case where the order matters."""
+    m = _NUMERIC.search(text)
+    return m is not None and m.group(2) in "/-" and int(m.group(1)) <= 12 and int(m.group(3)) <= 12
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DAY_SUFFIXES = ("st", "nd", "rd", "th", "er")
+
+
+def names_month(text: str) -> bool:
+    """A month's name stands in `text` as a word of its own, or glued to a day's suffix
+    ('1stJuly'): where every named form writes it. (A set lookup per word: the patterns'
+    alternation of 200 names is slow to try at each character of a line that names none.)"""
+    months = _months()
+    for word in _LETTERS.findall(text):
+        word = word.lower()
+        if word in months or (word[:2] in _DAY_SUFFIXES and word[2:] in months):
+            return True
+    return False
 
 
 def _full_year(year: str) -> str:
@@ -264,7 +287,7 @@ def mentions_date(text: str) -> bool:
     evidence that a line is a dateline, never a value."""
     if find_date(text) is not None or _CLOCK.search(text):
         return True
-    return bool(_day_month().search(text))
+    return names_month(text) and bool(_day_month().search(text))
 
 
 def date_start(text: str) -> int | None:
@@ -274,14 +297,16 @@ def date_start(text: str) -> int | None:
     if not _HAS_DIGIT.search(text):  # every form writes its day with digits: most bylines end here
         return None
     starts: list[int] = []
+    named = names_month(text)
     if _HAS_YEAR.search(text):
         if _YEAR4.search(text):
             if m := _ISO.search(text):
                 starts.append(m.start())
-            starts += [m.start() for p in _named_patterns() if (m := p.search(text))]
+            if named:
+                starts += [m.start() for p in _named_patterns() if (m := p.search(text))]
         if m := _NUMERIC.search(text):
             starts.append(m.start())
-    if m := _day_month().search(text):
+    if named and (m := _day_month().search(text)):
         starts.append(m.start())
     return min(starts) if starts else None
 

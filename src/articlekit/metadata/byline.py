@@ -41,6 +41,23 @@ class _Vocab:
     date_words: re.Pattern[str]  # "on", "am" left at the end once a date is cut off
     other_credit: re.Pattern[str]  # "Editing by", "Photos:": the people after it did other work
     desk_tail: re.Pattern[str]  # "Scott Gilbertson Gear Team": a full name, then the desk's
+    # Words that rule the two slow alternations out with a set lookup (most lines name no prompt
+    # and end in no role): the first word of each prompt, the last word of each role.
+    prompt_firsts: frozenset[str]
+    role_lasts: frozenset[str]
+
+    def cut_at(self, line: str) -> re.Match[str] | None:
+        """`cut.search(line)`: a prompt starts with a word of its own, so only a line holding
+        one of their first words can hold one."""
+        if self.prompt_firsts.isdisjoint(w.lower() for w in _LETTERS.findall(line)):
+            return None
+        return self.cut.search(line)
+
+    def may_end_in_role(self, line: str) -> bool:
+        """Whether `role_tail` can match: the line's last word is a role's last word, or a role
+        is glued to it ('Ulrich ExnerKorrespondent')."""
+        words = _LETTERS.findall(line)
+        return bool(words) and (words[-1].lower() in self.role_lasts or _ROLE_GLUE.search(words[-1]) is not None)
 
 
 @cache
@@ -69,7 +86,13 @@ def _vocab() -> _Vocab:
             re.I,
         ),
         other_credit=re.compile(rf"^\s*(?:{alternation(data['other_credits'])})(?:\s|$)", re.I),
+        prompt_firsts=frozenset(_LETTERS.findall(p.lower())[0] for p in data["prompts"]),
+        role_lasts=frozenset(_LETTERS.findall(r)[-1] for r in roles),
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # (every prompt starts, every role ends, with a letter)
+_ROLE_GLUE = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")  # where role_tail takes a role glued to a name
 
 
 _EMPHASIS = re.compile(r"[_*]+")  # Markdown emphasis: never part of a name
@@ -99,11 +122,13 @@ def looks_like_byline(line: str) -> bool:
     if len(line) > 80:
         return False
     line = _ADDRESS.sub(" ", line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
-    head = line[: m.start()] if (m := v.cut.search(line)) else line
+    head = line[: m.start()] if (m := v.cut_at(line)) else line
     head = head.strip(" .,")
     # the role ends the line: only its last characters can match (a search from the start is slow)
     if v.desk_tail.match(head):
         return True
+    if not v.may_end_in_role(head):
+        return False
     return bool(v.role_tail.search(head, max(0, len(head) - ROLE_TAIL_CHARS))) and not is_role(head)
 
 
@@ -224,7 +249,7 @@ _TRAILING_NUMBERS = re.compile(r"\s\d.*$")  # 'Jane Doe 8 January, 17:46': a dat
 
 
 def _clean_part(part: str, v: _Vocab) -> str:
-    if (m := v.cut.search(part)) and not _surname_like_prompt(part, m.start()):
+    if (m := v.cut_at(part)) and not _surname_like_prompt(part, m.start()):
         part = part[: m.start()]
     part = _TRAILING_NUMBERS.sub("", part)
     if desk := v.desk_tail.match(part):
@@ -232,7 +257,8 @@ def _clean_part(part: str, v: _Vocab) -> str:
     prev = None
     while prev != part:  # "Jane Doe, Senior Staff Writer", "Jane Doe PhD"
         prev = part
-        part = v.role_tail.sub("", part).strip(" ,.-–—")
+        if v.may_end_in_role(part):
+            part = v.role_tail.sub("", part).strip(" ,.-–—")
         words = part.split()
         if len(words) > 1 and is_credential(words[-1]):
             part = " ".join(words[:-1]).strip(" ,")
