@@ -12,8 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "articlekit"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "version", "limits", "load", "fetch", "vocab", "phrases", "blocks", "outline", "render", "article",
-     "folding", "dates", "data"),
+    ("errors", "version", "limits", "load", "fetch", "vocab", "phrases", "blocks", "outline", "render", "report",
+     "article", "folding", "dates", "data"),
     ("html", "text", "structure"),  # the front ends: page -> blocks (and their structure)
     ("classify", "fallback"),  # blocks -> body or not
     ("metadata",),  # candidates -> one value per field

@@ -1,7 +1,7 @@
 """The command line: a thin layer over the library.
 
-Exit codes: 0 success; 1 the page could not be read or fetched; 2 bad usage;
-3 the page was read but holds no article text.
+Exit codes: 0 success; 1 the page could not be read or fetched (or the report not written);
+2 bad usage; 3 the page was read but holds no article text.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .article import Article
 from .errors import ArticlekitError
 from .fetch import fetch
 from .pipeline import extract
+from .report import html_report
 from .version import __version__
 
 EXIT_UNREADABLE, EXIT_USAGE, EXIT_NO_ARTICLE = 1, 2, 3
@@ -26,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "explain":
+        return _explain(args)
     if args.command == "batch":
         from .batch.cli import run_batch
 
@@ -44,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "text", "markdown", "html"), default="json")
     ex.add_argument("--explain", action="store_true",
                     help="also list each removed block and why, and where each field came from")
+    rep = sub.add_parser("explain", help="write an HTML report: each block kept or removed and why, "
+                         "where each field came from")
+    rep.add_argument("page", metavar="PAGE_OR_URL", help="a file path, an http(s) URL, or - for stdin")
+    rep.add_argument("--url", help="the page's URL, when PAGE is a file (used for metadata)")
+    rep.add_argument("-o", "--output", metavar="FILE", default="-", help="where to write the report (default: stdout)")
     try:
         from .batch.cli import add_batch_parser
     except ImportError:  # pragma: no cover - batch is part of the package
@@ -60,8 +68,30 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"articlekit: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     _print(article, args.format, args.explain)
+    return _status(article, args.page)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    try:
+        article = _run(args.page, args.url)
+    except ArticlekitError as exc:
+        print(f"articlekit: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    report = html_report(article)
+    if args.output == "-":
+        sys.stdout.write(report)
+    else:
+        try:
+            Path(args.output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    return _status(article, args.page)  # 3 too, but after the report: it says why nothing was kept
+
+
+def _status(article: Article, page: str) -> int:
     if not article.text:
-        print(f"articlekit: no article text found in {args.page}", file=sys.stderr)
+        print(f"articlekit: no article text found in {page}", file=sys.stderr)
         return EXIT_NO_ARTICLE
     return 0
 
