@@ -19,8 +19,7 @@ def loose(text: str) -> str:
 
 def squash(text: str) -> str:
     """Letters and digits only, case-folded: 'Die Presse' and 'diepresse.com' -> comparable."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())  # (\w is isalnum() or "_")
 
 
 def agree(a: str, b: str) -> bool:

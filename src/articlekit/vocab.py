@@ -44,13 +44,14 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     for name, table in phrase_tables().items():
         if "phrases" not in table:
             continue
-        lead = r".*?" if table.get("anywhere") else ""  # (the boundary is in the alternation)
-        pattern = re.compile(rf"{lead}{_alternation(table['phrases'], anywhere=bool(table.get('anywhere')))}", re.S)
+        anywhere = bool(table.get("anywhere"))
+        lead = r".*?" if anywhere else ""  # (the boundary is in the alternation)
+        pattern = re.compile(rf"{lead}{phrase_alternation(table['phrases'], anywhere=anywhere)}", re.S)
         rules.append(PhraseRule(name, table.get("reason", name), int(table["max_words"]), pattern))
     return tuple(rules)
 
 
-def _alternation(phrases: list[str], *, anywhere: bool = False) -> str:
+def phrase_alternation(phrases: list[str], *, anywhere: bool = False) -> str:
     """The phrases as one regex group, longest first; each ends at a word boundary unless it
     ends in punctuation ("tags:", "comments ("), and, matched anywhere, starts at one. Scripts
     written without spaces (Chinese, Japanese) have no word boundaries inside a sentence: a
@@ -102,7 +103,7 @@ def comment_header() -> re.Pattern[str]:
 @cache
 def about_heading() -> re.Pattern[str]:
     """The heading of a profile box ("About Jane Doe", "Sobre Carlos Nadalim"), the name captured."""
-    about = _alternation(phrase_tables()["author-bio"]["about"])
+    about = phrase_alternation(phrase_tables()["author-bio"]["about"])
     return re.compile(rf"^{about}\s+(\w.{{0,60}})$", re.I)
 
 
@@ -110,12 +111,6 @@ def about_heading() -> re.Pattern[str]:
 def share_networks() -> frozenset[str]:
     """Names that make up a row of share buttons ("facebook twitter whatsapp email")."""
     return frozenset(phrase_tables()["share"]["networks"])
-
-
-@cache
-def any_phrase() -> re.Pattern[str]:
-    """All phrase rules in one pattern: a block it does not match matches none of them."""
-    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in phrase_rules()), re.S)
 
 
 @cache

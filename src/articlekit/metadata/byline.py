@@ -45,6 +45,14 @@ class _Vocab:
     # and end in no role): the first word of each prompt, the last word of each role.
     prompt_firsts: frozenset[str]
     role_lasts: frozenset[str]
+    joiner_words: frozenset[str]
+
+    def split_names(self, text: str) -> list[str]:
+        """`joiner.split(text)`: a line with no separator character and none of the joining
+        words ('and', 'und', ...) as a word of its own is one part."""
+        if not _JOINER_CHARS.search(text) and self.joiner_words.isdisjoint(w.lower() for w in _LETTERS.findall(text)):
+            return [text]
+        return self.joiner.split(text)
 
     def cut_at(self, line: str) -> re.Match[str] | None:
         """`cut.search(line)`: a prompt starts with a word of its own, so only a line holding
@@ -88,10 +96,12 @@ def _vocab() -> _Vocab:
         other_credit=re.compile(rf"^\s*(?:{alternation(data['other_credits'])})(?:\s|$)", re.I),
         prompt_firsts=frozenset(_LETTERS.findall(p.lower())[0] for p in data["prompts"]),
         role_lasts=frozenset(_LETTERS.findall(r)[-1] for r in roles),
+        joiner_words=frozenset(w.lower() for w in data["joiners"]),
     )
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # (every prompt starts, every role ends, with a letter)
+_JOINER_CHARS = re.compile(r"[,;、，&]")  # the joiners that need no word (see `joiner`)
 _ROLE_GLUE = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")  # where role_tail takes a role glued to a name
 
 
@@ -187,7 +197,7 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
     names: list[str] = []
     role_only: list[str] = []
-    parts = [p.strip(" .,:;|-–—\u00a0") for p in v.joiner.split(head)]
+    parts = [p.strip(" .,:;|-–—\u00a0") for p in v.split_names(head)]
     for part in parts:
         if not part:
             continue

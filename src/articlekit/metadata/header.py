@@ -29,7 +29,7 @@ from .byline import (
 from .candidates import Candidate
 from .headline import LOOK_AHEAD, declared_form, find_title, headline_text
 from .language import stopword_language
-from .lines import MARKUP, PROMPT_REASONS, SEGMENTS, WIDGET_REASONS, by_distance, is_prose, photo_dated
+from .lines import PROMPT_REASONS, SEGMENTS, WIDGET_REASONS, by_distance, has_markup, is_prose, photo_dated
 from .slug import slug_words
 
 UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
@@ -137,7 +137,7 @@ def _below(blocks: Sequence[Block], i: int, count: int) -> int:
 def _is_debris(text: str) -> bool:
     if len(text) > DEBRIS_CHARS:
         return False
-    return _URL_PIECE.match(text) is not None or MARKUP.search(text) is not None
+    return _URL_PIECE.match(text) is not None or has_markup(text)
 
 
 def _far_byline(blocks: Sequence[Block], first: int, used: Mapping[int, str], order: PageOrder) -> Header | None:

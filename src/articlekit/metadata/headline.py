@@ -21,11 +21,11 @@ from ..phrases import phrase_reason
 from ..text import unescape_markdown
 from .byline import is_name, is_names, names_line
 from .lines import (
-    MARKUP,
     PROMPT_REASONS,
     SEGMENTS,
     SENTENCE_END,
     WIDGET_REASONS,
+    has_markup,
     is_caption,
     is_meta_line,
     is_prose,
@@ -87,7 +87,7 @@ def find_title(blocks: Sequence[Block], first: int, slug: frozenset[str], *, who
     for i in range(max(0, min(first, n) - MAX_LOOK_BACK), stop):  # headlines sit near the story
         if i >= last and slug and slug_overlap(blocks[i].text, slug) < FAR_SLUG:
             continue
-        if not page.candidate(i) or _score_bound(blocks[i], i, first, slug) <= best_score:
+        if not page.candidate(i) or _score_bound(blocks[i], i, first, slug, whole_page) <= best_score:
             continue
         if i >= last and (page.meta_under(i) < META_UNDER or not (slug or page.repeated(i))):
             continue  # far below the story's start: only a headline with its byline or dateline
@@ -117,9 +117,9 @@ def _headline_over_standfirst(blocks: Sequence[Block], above: int, chosen: int) 
     return _is_title_like(blocks[above]) and lower not in upper and not SEGMENTS.search(upper)
 
 
-def _score_bound(b: Block, i: int, first: int, slug: frozenset[str]) -> float:
+def _score_bound(b: Block, i: int, first: int, slug: frozenset[str], whole_page: bool) -> float:
     """The most `_Page.score` can give this block (cheap: skips hopeless blocks)."""
-    bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + REPEATED + QUOTED
+    bound = 4.0 * slug_overlap(b.text, slug) + META_UNDER + 1.0 + 0.25 + (REPEATED + QUOTED if whole_page else 0.0)
     bound += _heading_evidence(b)
     return bound + (1.0 if i <= first else 0.0)
 
@@ -325,7 +325,7 @@ def _title_cased(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _title_words_ok(text: str, dense: bool, vouched: bool = False) -> bool:
-    if MARKUP.search(text):  # a URL, a Markdown link or image, script
+    if has_markup(text):  # a URL, a Markdown link or image, script
         return False
     if sum(1 for w in WORD.findall(text) if not w.isdigit()) < (1 if dense else 2 if vouched else 3):
         return False  # "12 of 12", "1/3"
@@ -342,7 +342,7 @@ def headline_text(blocks: Sequence[Block], i: int) -> tuple[str, bool]:
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     if (blocks[i].kind == "heading" and nxt is not None and nxt.kind != "heading"
             and len(text) >= WRAP_COLUMN and len(nxt.text.split()) <= 4 and not SENTENCE_END.search(text)
-            and not MARKUP.search(nxt.text) and not is_names(unescape_markdown(nxt.text).strip(" _*"))):
+            and not has_markup(nxt.text) and not is_names(unescape_markdown(nxt.text).strip(" _*"))):
         return _headline_form(f"{text} {nxt.text}"), True
     return _headline_form(text), False
 

@@ -12,7 +12,10 @@ from .byline import META_LINE_CHARS, looks_like_byline
 
 SENTENCE_END = re.compile(r"[.!?。！？:]$")
 SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
-MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|^\s*!?\[|[{}]|\w/\w+/\w|\(\)")
+# A URL, a Markdown link or image, script: (each alternative opens with a character the regex
+# engine can scan for; a line opening with '[' is matched apart)
+_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|[{}]|/(?<=\w/)\w+/\w|\(\)")
+_MARKUP_START = re.compile(r"\s*!?\[")
 _CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
 PROMPT_REASONS = frozenset({
     "skip-link", "comment-prompt", "navigation", "share", "newsletter", "advertisement",
@@ -25,6 +28,11 @@ WIDGET_REASONS = frozenset({
 })
 # '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)'
 _PHOTO_CREDIT_END = re.compile(r"\([^()]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()]*\)[\s.]*$")
+
+
+def has_markup(text: str) -> bool:
+    """A URL, a Markdown link or image, script ('{', '()') in the line."""
+    return _MARKUP_START.match(text) is not None or _MARKUP.search(text) is not None
 
 
 def photo_dated(text: str) -> bool:
