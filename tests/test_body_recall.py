@@ -167,3 +167,43 @@ def test_a_short_post_of_two_line_paragraphs_keeps_them_with_its_structure() -> 
     ]
     markdown = article.to_markdown()
     assert "## The new timetable\n\n- first boat at six\n- last boat at ten" in markdown
+
+
+LEAD = ("In the night to Saturday two young drivers wrecked a Corvette and an Audi on the motorway, "
+        "hours apart and miles from each other.")
+STORY = [
+    f"Paragraph {n}: the police said the first driver lost control just after joining the motorway "
+    f"near the old bridge, hit the barrier and walked away from the car without a scratch, case {n}."
+    for n in range(1, 6)
+]
+
+
+def _page_with_lead(lead: str) -> str:
+    """A news page whose lead sits in an element of its own between the headline and the
+    story's container, with a dateline and share buttons between them."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    return (
+        "<html><body><div class='top'><p>Basel &amp; Region live</p>"
+        "<p><a href='/r'>Region</a> <a href='/s'>Sport</a> <a href='/k'>Kultur</a> <a href='/w'>Wetter</a></p>"
+        "<h1>Two young drivers wreck two sports cars in one night</h1>"
+        "<p>19.10.2019 11:36</p></div>"
+        f"<div class='intro'><p>{lead}</p></div>"
+        "<ul class='tools'><li><a href='/s'>Share</a></li><li><a href='/t'>Tweet</a></li></ul>"
+        f"<div class='wrap'><div class='text'>{story}</div></div>"
+        "<div class='more'><h2>More news</h2>"
+        + "".join(f"<p><a href='/x{n}'>A teaser of another story, number {n}, with its own headline</a></p>"
+                  for n in range(8))
+        + "</div><div class='foot'><p>Contact, imprint and privacy: the small print of the site.</p></div>"
+        "</body></html>"
+    )
+
+
+def test_a_lead_printed_apart_between_headline_and_story_is_kept() -> None:
+    article = articlekit.extract(_page_with_lead(LEAD))
+    assert article.paragraphs == [LEAD, *STORY]
+    assert article.title == "Two young drivers wreck two sports cars in one night"
+
+
+def test_a_line_above_the_story_that_repeats_one_of_its_paragraphs_is_no_lead() -> None:
+    article = articlekit.extract(_page_with_lead(STORY[2]))
+    assert article.paragraphs == STORY

@@ -53,6 +53,7 @@ def main_container(blocks: Sequence[Block], first: list[str]) -> None:
         if b.reason is None and keep.isdisjoint(b.path):
             b.reason = "outside-main"
     _rescue_inside(blocks, first, keep)
+    _lead_above(blocks)
 
 
 PART_LEVELS = 2  # the story's other parts are looked for among the siblings of this many of its ancestors
@@ -81,6 +82,36 @@ def _story_parts(top: int, totals: Totals, final: dict[int, float], floor: float
         if above in beside and el not in path and scored.get(el, 0.0) >= floor and chars[el]
         and good.get(el, 0) >= PART_PROSE * chars[el] and links[el] <= GROW_LINKS * chars[el]
     }
+
+
+LEAD_SCAN = 10  # blocks above the story's first kept block searched for its headline
+LEAD_CHARS = 80  # a lead is a sentence or more
+LEAD_PASS_CHARS = 160  # shorter blocks between the headline and the story are its furniture
+
+
+def _lead_above(blocks: Sequence[Block]) -> None:
+    """The story's lead, printed in an element of its own between the headline (the page's
+    <h1>) and the story's container: prose left outside the container, with only the
+    header's furniture around it (kicker, dateline, byline, share buttons, images, captions)."""
+    start = next((i for i, b in enumerate(blocks) if b.reason is None), None)
+    if start is None:
+        return
+    leads: list[Block] = []
+    story = {b.text for b in blocks[start:] if b.reason is None}  # (a summary repeats the story's lines)
+    for b in reversed(blocks[max(0, start - LEAD_SCAN):start]):
+        if b.kind == "heading" and b.heading_level == 1:
+            for lead in leads:
+                lead.reason = None
+            return
+        if b.reason == "outside-main" and _reads_as_lead(b) and b.text not in story:
+            leads.append(b)
+        elif len(b.text) >= LEAD_PASS_CHARS and b.reason != "caption":
+            return  # more than furniture: this is no story's header
+
+
+def _reads_as_lead(b: Block) -> bool:
+    return (b.kind in ("paragraph", "heading") and len(b.text) >= LEAD_CHARS and b.link_density <= GROW_LINKS
+            and SENTENCE_END.search(b.text) is not None)
 
 
 def _rescue_inside(blocks: Sequence[Block], first: list[str], keep: set[int]) -> None:
