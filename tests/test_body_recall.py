@@ -207,3 +207,18 @@ def test_a_lead_printed_apart_between_headline_and_story_is_kept() -> None:
 def test_a_line_above_the_story_that_repeats_one_of_its_paragraphs_is_no_lead() -> None:
     article = articlekit.extract(_page_with_lead(STORY[2]))
     assert article.paragraphs == STORY
+
+
+def test_a_noscript_left_open_by_the_parser_does_not_swallow_the_page() -> None:
+    """'<noscript><div id="nojs"></noscript>': a browser reads the noscript as text up to its end
+    tag; libxml2 keeps the <div> open and the noscript holds the rest of the page."""
+    menu = "".join(f"<div><a href='/p{n}'>Section {n}</a></div>" for n in range(30))
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    page = (
+        "<!doctype html><html><body><noscript><div id='nojs'></noscript>"
+        f"<div id='menu'>{menu}</div><div id='news'><h1>Two cars wrecked in one night</h1>{story}</div>"
+        "<noscript></div></noscript></body></html>"
+    )
+    article = articlekit.extract(page)
+    assert article.paragraphs == STORY
+    assert article.title == "Two cars wrecked in one night"

@@ -6,6 +6,7 @@ kept as `Removed` entries so that every dropped piece of text says why it was dr
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import Counter
@@ -155,9 +156,22 @@ def elements(root: Any, tags: Iterable[str]) -> dict[str, list[Any]]:
 def index(root: Any, walked: dict[str, list[Any]]) -> Index:
     """Strip the subtrees that never hold text, then mark what pruning and metadata look for.
     `walked`: `elements(root, ...)` for at least the tags of NEVER_TEXT."""
+    _open_swallowing_noscripts(walked["noscript"])
     _keep_words_apart(el for tag in NEVER_TEXT for el in walked[tag])
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     return Index(root)
+
+
+NOSCRIPT_ELEMENTS = 25  # a <noscript> fallback (a tracking pixel, an image, a notice) is small
+
+
+def _open_swallowing_noscripts(noscripts: Iterable[Any]) -> None:
+    """A browser reads a <noscript> as raw text up to its end tag; libxml2 reads it as markup,
+    and '<noscript><div></noscript>' then swallows the rest of the page into the noscript.
+    One holding more elements than any fallback would is opened (its content stays)."""
+    for el in noscripts:
+        if sum(1 for _ in itertools.islice(el.iter(), NOSCRIPT_ELEMENTS + 1)) > NOSCRIPT_ELEMENTS:
+            el.tag = "div"
 
 
 def _keep_words_apart(stripped: Iterable[Any]) -> None:
