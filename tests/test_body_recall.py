@@ -222,3 +222,28 @@ def test_a_noscript_left_open_by_the_parser_does_not_swallow_the_page() -> None:
     article = articlekit.extract(page)
     assert article.paragraphs == STORY
     assert article.title == "Two cars wrecked in one night"
+
+
+MORE = [
+    f"Paragraph {n} of the rest: the minister's office said the bill would be changed before the "
+    f"vote, but the publishers' group, the union and the press council all stood by their letter, {n}."
+    for n in range(1, 5)
+]
+
+
+def test_the_rest_of_a_story_in_a_read_more_box_is_kept_and_a_teaser_box_is_not() -> None:
+    """A box named like boilerplate ('read-more', 'related') that holds running prose is the
+    story's (a collapsed continuation); one of headlines with a summary each stays boilerplate."""
+    head = "".join(f"<p>{p}</p>" for p in STORY)
+    rest = "".join(f"<p>{p}</p>" for p in MORE)
+    teasers = "".join(
+        f"<h3>Another story, number {n}</h3><p>The summary of another story, number {n}, which is about "
+        f"something else entirely and runs for a sentence or two before it ends.</p>" for n in range(4)
+    )
+    page = (
+        "<html><body><div class='story'><h1>Media will not buckle over new surveillance laws</h1>"
+        f"{head}<div id='read-more'><a href='#'>Read more</a><div id='read-more-content'>{rest}</div></div>"
+        f"</div><div class='related-stories'>{teasers}</div></body></html>"
+    )
+    article = articlekit.extract(page)
+    assert article.paragraphs == [*STORY, *MORE]

@@ -221,7 +221,7 @@ def _prune(
     for el, reason in found.semantic:
         _drop(el, reason, removed, guard, track=True)
     for el, reason in found.named if names else ():
-        _drop(el, reason, removed, guard)
+        _drop(el, reason, removed, guard, prose_outweighs=reason in _PROSE_OUTWEIGHS)
     for el in _teaser_sections(root):
         _drop(el, "related", removed, guard, check=False)
     for el in _inline_cards(found.images):
@@ -538,13 +538,27 @@ def _keys(name: str) -> tuple[str, ...]:
     return (name, first, last, f"{first}-{parts[1]}", f"{parts[-2]}-{last}")
 
 
+# Names that prose outweighs: a "read-more" box holding the rest of the story, a section whose
+# id is its heading's slug ('sharing-with-a-single-developer'). (Comments, bios, sidebars and
+# footers are prose too: their names stand.)
+_PROSE_OUTWEIGHS = frozenset({"related", "share", "navigation"})
+PROSE_BOX_CHARS = 400  # a named box with this much prose outside links ...
+PROSE_BOX_LINKS = 0.15  # ... no more than this share of link text ...
+PROSE_BOX_PARAGRAPHS = 2  # ... and this many paragraphs of PARAGRAPH_CHARS reads as story
+PARAGRAPH_CHARS = 80
+PARAGRAPHS_PER_HEADING = 2  # a story runs on under its headings; a teaser box has one per summary
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True,
-          track: bool = False) -> None:
+          track: bool = False, prose_outweighs: bool = False) -> None:
     parent = el.getparent()
     if parent is None or not guard.attached(el):
         return
     string = _STRING(el)
     if check and not guard.allows(el, string):
+        return
+    if prose_outweighs and _reads_as_story(el, string):
         return
     if track:
         guard.removed(el, string)
@@ -552,6 +566,18 @@ def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check:
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)
+
+
+def _reads_as_story(el: Any, text: str) -> bool:
+    """Running prose, not a box of teasers or buttons: much text outside links, and paragraphs
+    that run on (teasers have a headline each)."""
+    if len(text) < PROSE_BOX_CHARS:
+        return False
+    if _prose_chars(el, text) < max(PROSE_BOX_CHARS, (1 - PROSE_BOX_LINKS) * len(text.strip())):
+        return False
+    paragraphs = sum(1 for p in el.iter("p") if len(_STRING(p).strip()) >= PARAGRAPH_CHARS)
+    headings = sum(1 for _ in el.iter(*_SUBHEADINGS))
+    return paragraphs >= max(PROSE_BOX_PARAGRAPHS, PARAGRAPHS_PER_HEADING * headings)
 
 
 def _remove_keep_tail(el: Any, parent: Any) -> None:
