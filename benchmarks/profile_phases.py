@@ -25,6 +25,7 @@ from lxml import etree
 
 import articlekit
 from articlekit import classify, header_out, html, load, pipeline
+from articlekit.segment import segment
 from articlekit.limits import DEFAULT_LIMITS
 from articlekit.metadata import html_sources, resolve
 from articlekit.metadata.header import header
@@ -63,7 +64,7 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         etree.strip_tags(tree, *html._INLINE)
         tick("prune")
         body = tree.find("body")
-        blocks = html._segment(body if body is not None else tree)
+        blocks = segment(body if body is not None else tree)
         tick("segment")
         classify.label(blocks)
         classified = [b.reason for b in blocks]

@@ -237,7 +237,7 @@ def test_the_rest_of_a_story_in_a_read_more_box_is_kept_and_a_teaser_box_is_not(
     head = "".join(f"<p>{p}</p>" for p in STORY)
     rest = "".join(f"<p>{p}</p>" for p in MORE)
     teasers = "".join(
-        f"<h3>Another story, number {n}</h3><p>The summary of another story, number {n}, which is about "
+        f"<h3><a href='/s{n}'>Another story, number {n}</a></h3><p>The summary of another story, number {n}, which is about "
         f"something else entirely and runs for a sentence or two before it ends.</p>" for n in range(4)
     )
     page = (
@@ -247,3 +247,18 @@ def test_the_rest_of_a_story_in_a_read_more_box_is_kept_and_a_teaser_box_is_not(
     )
     article = articlekit.extract(page)
     assert article.paragraphs == [*STORY, *MORE]
+
+
+def test_a_lead_in_a_box_named_teaser_without_a_link_is_kept() -> None:
+    """CMSs print the story's own lead in a 'teaser-text' box; a box of related stories links
+    to them, this one links nowhere."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    related = "".join(f"<li><a href='/n{n}'>Another story, number {n}, worth a click</a></li>" for n in range(5))
+    page = (
+        "<html><body><div class='news'><h1>Two young drivers wreck two sports cars in one night</h1>"
+        f"<div class='teaser-text'><p>{LEAD}</p></div><div class='news-text-wrap'>{story}</div></div>"
+        f"<div class='teaser-list'><ul>{related}</ul></div></body></html>"
+    )
+    article = articlekit.extract(page)
+    assert article.paragraphs == [LEAD, *STORY]
+    assert "worth a click" not in article.text

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "articlekit"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "version", "limits", "load", "fetch", "vocab", "phrases", "blocks", "outline", "render", "report",
      "article", "folding", "dates", "data"),
-    ("html", "text", "structure"),  # the front ends: page -> blocks (and their structure)
+    ("html", "segment", "text", "structure"),  # the front ends: page -> blocks (and their structure)
     ("classify", "fallback"),  # blocks -> body or not
     ("metadata",),  # candidates -> one value per field
     ("header_out", "pipeline"),  # header_out: the stage after metadata, called by pipeline

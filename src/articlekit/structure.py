@@ -1,6 +1,6 @@
 """The body's kept blocks as `ArticleBlock`s: the structure the front ends saw, for renderers.
 
-The front ends record the structure in the walk they already make (`html._segment`,
+The front ends record the structure in the walk they already make (`segment.segment`,
 `text.blocks`); this only translates it. Consecutive table rows of one table become one table.
 """
 
