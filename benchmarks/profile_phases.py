@@ -25,10 +25,10 @@ from lxml import etree
 
 import articlekit
 from articlekit import classify, header_out, html, load, pipeline
-from articlekit.segment import segment
 from articlekit.limits import DEFAULT_LIMITS
 from articlekit.metadata import html_sources, resolve
 from articlekit.metadata.header import header
+from articlekit.segment import segment
 from bench_body import BENCH, load_pages
 
 METADATA = ("declared", "in_page", "text_header", "resolve")

@@ -237,8 +237,8 @@ def test_the_rest_of_a_story_in_a_read_more_box_is_kept_and_a_teaser_box_is_not(
     head = "".join(f"<p>{p}</p>" for p in STORY)
     rest = "".join(f"<p>{p}</p>" for p in MORE)
     teasers = "".join(
-        f"<h3><a href='/s{n}'>Another story, number {n}</a></h3><p>The summary of another story, number {n}, which is about "
-        f"something else entirely and runs for a sentence or two before it ends.</p>" for n in range(4)
+        f"<h3><a href='/s{n}'>Another story, number {n}</a></h3><p>The summary of another story, number {n}, "
+        f"which is about something else entirely and runs for a sentence or two before it ends.</p>" for n in range(4)
     )
     page = (
         "<html><body><div class='story'><h1>Media will not buckle over new surveillance laws</h1>"

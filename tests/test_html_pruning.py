@@ -149,3 +149,31 @@ def test_a_preloaded_story_is_told_by_a_heading_that_agrees_with_a_declared_titl
     assert not _headed_by(article, {loose("City News"), loose("")})
     short = html_mod.fromstring("<article><h1>Library</h1></article>")
     assert not _headed_by(short, {loose("Library stays open")})
+
+
+def test_a_consent_dialog_named_by_its_consent_manager_is_pruned() -> None:
+    """Consent managers name their dialogs ('cmplz-cookiebanner-container', 'CybotCookiebotDialog'),
+    and the dialog's paragraphs are long prose that would otherwise outweigh a short story."""
+    consent = "".join(
+        f"<p>Die technische Speicherung oder der Zugang ist für den rechtmäßigen Zweck {n} unbedingt "
+        "erforderlich, um die Nutzung eines bestimmten Dienstes zu ermöglichen, der vom Teilnehmer "
+        "oder Nutzer ausdrücklich gewünscht wird, oder um eine Nachricht zu übertragen.</p>" for n in range(2)
+    )
+    story = ("<p>Nach aktuellem Kenntnisstand schlug der Hund des Hausbewohners plötzlich an. Als der "
+             "Bewohner nachsehen wollte, flüchteten zwei Personen über den Garten.</p>"
+             "<p>Die Polizei hat die Ermittlungen aufgenommen und bittet Zeugen, sich zu melden. Eine sofort "
+             "eingeleitete Fahndung durch die eingesetzten Streifenwagen verlief negativ, die beiden "
+             "Personen sind weiterhin flüchtig, wie die Polizei am Mittwoch mitteilte.</p>"
+             "<p>Zeugen, die sachdienliche Hinweise geben können, werden gebeten, sich bei der Polizei in "
+             "Bad Salzdetfurth zu melden; die Ermittler fragen vor allem nach einem dunklen Wagen, der in "
+             "der Nacht mehrmals in der Straße gesehen wurde.</p>"
+             "<p>Schon im vergangenen Monat hatte es in dem Viertel zwei Einbrüche gegeben, bei denen die "
+             "Täter jeweils über den Garten kamen und an der Haupteingangstür eine Hebelmarke hinterließen; "
+             "ob es einen Zusammenhang gibt, prüfen die Ermittler noch.</p>")
+    for name in ("id='cmplz-cookiebanner-container'", "id='CybotCookiebotDialog'"):
+        page = (f"<html><body><div class='post'><h1>Hund vertreibt Einbrecher</h1>{story}</div>"
+                f"<div {name}>{consent}</div></body></html>")
+        article = articlekit.extract(page)
+        assert article.text.startswith("Nach aktuellem Kenntnisstand"), name
+        assert "technische Speicherung" not in article.text
+        assert any(r.reason == "hidden" and "technische Speicherung" in r.text for r in article.removed)
