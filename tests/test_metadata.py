@@ -611,3 +611,36 @@ def test_a_headline_a_comment_header_quotes_is_not_skipped_by_the_score_bound() 
 def test_a_two_word_slug_is_evidence_and_a_one_word_path_is_not() -> None:
     assert slug_mod.slug_words("http://www.autoracing.com.br/classificacao-nascar/") == {"classificacao", "nascar"}
     assert slug_mod.slug_words("https://news.example/politics/12345") == frozenset()
+
+
+def test_json_ld_in_a_script_without_a_type_is_read() -> None:
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2022-01-28T06:00:00+01:00"}'
+    article = articlekit.extract(page(body=f"<script>{ld}</script>"))
+    assert article.date == dt.datetime(2022, 1, 28, 6, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert article.provenance["date"] == "json-ld"
+
+
+def test_rdfa_dates_are_read_and_a_comments_are_not() -> None:
+    """Drupal marks a node's date with RDFa ('<span property="schema:dateCreated" content=...>');
+    a comment's date is the comment's."""
+    story = '<span property="schema:dateCreated" content="2023-10-06T03:46:34+00:00"></span>'
+    comment = ('<div typeof="schema:Comment"><span property="schema:dateCreated" '
+               'content="2023-10-09T10:00:00+00:00"></span></div>')
+    article = articlekit.extract(page(body=story + comment))
+    assert article.date == dt.datetime(2023, 10, 6, 3, 46, 34, tzinfo=dt.UTC)
+    assert article.provenance["date"] == "microdata"
+    only_comment = articlekit.extract(page(body=comment))
+    assert only_comment.date is None
+
+
+def test_a_web_page_objects_date_is_the_last_resort() -> None:
+    """No article object: the WebPage's datePublished dates the page, below every other source."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", '
+          '"datePublished": "2014-03-17T01:44:37+00:00"}]}</script>')
+    alone = articlekit.extract(page(head=ld))
+    assert alone.date == dt.datetime(2014, 3, 17, 1, 44, 37, tzinfo=dt.UTC)
+    assert alone.provenance["date"] == "json-ld-page"
+    og = '<meta property="article:published_time" content="2019-11-20T05:47:00+00:00">'
+    both = articlekit.extract(page(head=ld + og))
+    assert both.date == dt.datetime(2019, 11, 20, 5, 47, tzinfo=dt.UTC)
+    assert both.provenance["date"] == "og"

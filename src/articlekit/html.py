@@ -60,7 +60,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _MAIN_TAGS = frozenset({"article", "main"})
 _MAIN_ROLES = frozenset({"main", "article"})
 _STATE_ATTRS = frozenset({"hidden", "style", "role"})
-_READ_ATTRS = _STATE_ATTRS | {"class", "id", "itemprop", "rel"}  # the attributes the index looks at
+_READ_ATTRS = _STATE_ATTRS | {"class", "id", "itemprop", "rel", "property"}  # the attributes the index looks at
+_RDFA_VOCABULARIES = ("schema:", "dc:", "dcterms:")  # RDFa properties metadata reads (Drupal's schema:dateCreated)
 _ROLE_REASON = {
     "navigation": "navigation", "banner": "header", "contentinfo": "footer",
     "complementary": "sidebar", "dialog": "hidden", "alert": "hidden",
@@ -356,8 +357,8 @@ class Index:
     def _attributes(self, el: Any, tag: str, items: list[tuple[str, str]]) -> None:
         attrs = dict(items)
         itemprop = attrs.get("itemprop")
-        if itemprop is not None:
-            self.itemprops.append(el)
+        if itemprop is not None or (tag != "meta" and attrs.get("property", "").startswith(_RDFA_VOCABULARIES)):
+            self.itemprops.append(el)  # (microdata and RDFa properties alike)
         if (itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES) and tag not in _MAIN_TAGS:
             self.main.append(el)  # (<article> and <main> are in it already)
         state = _state_reason(attrs) if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs) else None

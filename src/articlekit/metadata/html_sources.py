@@ -19,6 +19,13 @@ _STRING = etree.XPath("string()", smart_strings=False)
 # The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
 TAGS = ("script", "meta", "time", "title", "link", "h1")  # the elements `declared` reads
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
+# RDFa properties read as those microdata properties ('schema:dateCreated' on a Drupal node)
+_RDFA_PROPS = {
+    "schema:headline": "headline", "schema:datePublished": "datePublished", "schema:dateCreated": "datePublished",
+    "schema:dateModified": "dateModified", "schema:author": "author", "dc:date": "datePublished",
+    "dc:created": "datePublished", "dcterms:created": "datePublished", "dcterms:issued": "datePublished",
+    "dc:modified": "dateModified", "dcterms:modified": "dateModified", "dc:creator": "author",
+}
 # meta name/property -> field
 _META_FIELDS = {
     "og:title": ("title", "og"), "twitter:title": ("title", "twitter"),
@@ -81,8 +88,15 @@ def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) ->
 # --- JSON-LD -------------------------------------------------------------------------------
 
 def _from_jsonld(scripts: list[Any]) -> Iterator[Candidate]:
-    texts = [el.text or "" for el in scripts if el.get("type") == "application/ld+json"]
+    texts = [el.text or "" for el in scripts if el.get("type") == "application/ld+json" or _untyped_jsonld(el)]
     yield from candidates_from_scripts(texts)
+
+
+def _untyped_jsonld(script: Any) -> bool:
+    """A <script> with no type that holds JSON-LD all the same ('<script>{"@context": ...')."""
+    return script.get("type") is None and (text := (script.text or "").lstrip()[:200]).startswith(("{", "[")) and (
+        "@context" in text
+    )
 
 
 # --- <meta>, microdata, <time>, <head> ------------------------------------------------------
@@ -147,7 +161,8 @@ _FOREIGN_ITEMS = frozenset({"comment", "review", "answer", "question", "rating",
 def _in_foreign_item(el: Any) -> bool:
     """The element sits inside a microdata item (or a property) that is not the article."""
     for anc in el.iterancestors():
-        kind = (anc.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].casefold()
+        kind = (anc.get("itemtype") or anc.get("typeof") or "").rstrip("/").rsplit("/", 1)[-1]
+        kind = kind.rsplit(":", 1)[-1].casefold()  # (RDFa: typeof="schema:Comment")
         prop = (anc.get("itemprop") or "").casefold()
         if kind in _FOREIGN_ITEMS or prop in _FOREIGN_ITEMS or prop.rstrip("s") in _FOREIGN_ITEMS:
             return True
@@ -156,7 +171,7 @@ def _in_foreign_item(el: Any) -> bool:
 
 def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
     for el in itemprops:
-        prop = el.get("itemprop")
+        prop = el.get("itemprop") or _RDFA_PROPS.get(el.get("property", ""))
         if el.tag in ("meta", "link") or prop not in _ITEMPROPS or _in_foreign_item(el):
             continue
         value = el.get("content") or el.get("datetime") or " ".join(_STRING(el).split())

@@ -21,6 +21,9 @@ from .candidates import Candidate
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|LiveBlog|Posting|NewsArticle", re.I)
 _SITE_TYPES = re.compile(r"WebSite|Organization|NewsMediaOrganization", re.I)
 _ORG_TYPES = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|Brand|WebSite", re.I)
+_PAGE_TYPES = re.compile(r"WebPage|Page$|VideoObject|Event", re.I)
+_DATES = (("datePublished", "date"), ("dateCreated", "date"), ("uploadDate", "date"), ("dateModified", "modified"))
+_DATE_KEYS = frozenset(key for key, _ in _DATES)
 _MAX_DEPTH = 8
 
 
@@ -32,6 +35,9 @@ def candidates_from_scripts(texts: list[str]) -> Iterator[Candidate]:
     articles.sort(key=lambda obj: "headline" not in obj and "datePublished" not in obj)
     for obj in articles[:1]:
         yield from _article_fields(obj, index)
+    if not articles:  # a page that is no article (a WebPage, a video) still dates itself
+        page = next((obj for obj in objects if _PAGE_TYPES.search(type_names(obj)) and _DATE_KEYS & obj.keys()), None)
+        yield from _dates(page or {}, "json-ld-page")
     for obj in objects:
         kind = type_names(obj)
         if _SITE_TYPES.search(kind) and not _ARTICLE_TYPES.search(kind) and (name := text_value(obj.get("name"))):
@@ -85,11 +91,7 @@ def _article_fields(obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> It
         yield Candidate("authors", tuple(people), "json-ld")
     if orgs:
         yield Candidate("organisations", tuple(orgs), "json-ld")
-    for key, field in (("datePublished", "date"), ("dateCreated", "date"), ("uploadDate", "date"),
-                       ("dateModified", "modified")):
-        value, alt = parse_both(text_value(obj.get(key)) or "")
-        if value:
-            yield Candidate(field, value, "json-ld", alt)
+    yield from _dates(obj, "json-ld")
     if description := text_value(obj.get("description")):
         yield Candidate("description", description, "json-ld")
     publisher = _deref(obj.get("publisher"), index)
@@ -105,6 +107,13 @@ def _article_fields(obj: dict[str, Any], index: dict[str, dict[str, Any]]) -> It
     entity = entity.get("@id") if isinstance(entity, dict) else entity
     if (url := text_value(obj.get("url")) or text_value(entity)) and url.startswith("http"):
         yield Candidate("canonical_url", url, "json-ld")
+
+
+def _dates(obj: dict[str, Any], source: str) -> Iterator[Candidate]:
+    for key, field in _DATES if source == "json-ld" else _DATES[:3]:  # (a page's dateModified: its template's)
+        value, alt = parse_both(text_value(obj.get(key)) or "")
+        if value:
+            yield Candidate(field, value, source, alt)
 
 
 def _deref(value: Any, index: dict[str, dict[str, Any]]) -> Any:

@@ -33,8 +33,10 @@ ORDER: dict[str, tuple[str, ...]] = {
     "authors": ("json-ld", "og", "meta", "twitter", "dublin-core", "microdata", "byline", "signature"),
     # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
     # (a dateline labelled as the last update is the date only when nothing else gives one)
-    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url", "updated",
-             "relative"),
+    # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
+    # the last resort before a dateline's update)
+    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url",
+             "json-ld-page", "updated", "relative"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
