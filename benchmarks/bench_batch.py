@@ -147,7 +147,7 @@ def cmd_readers(args: argparse.Namespace) -> None:
 
 def cmd_throughput(args: argparse.Namespace) -> None:
     import articlekit
-    from articlekit.batch.records import ok_line
+    from articlekit.batch.records import Shape, ok_line
 
     records = records_in(args.warc)
     pages = [r for r in records if r.failure is None]
@@ -162,7 +162,7 @@ def cmd_throughput(args: argparse.Namespace) -> None:
             for r in pages:
                 try:
                     article = articlekit.extract(r.page, url=r.url, content_type=r.content_type)
-                    ok_line(r.id, r.url, article, False) if args.with_json else None
+                    ok_line(r.id, r.url, article, Shape()) if args.with_json else None
                 except articlekit.ArticlekitError:
                     pass
             wall = time.perf_counter() - t0

@@ -394,3 +394,26 @@ def test_records_from_paths(tmp_path: Path) -> None:
     assert r.ok and r.id == str(p)
     [r2] = list(extract_many([Record("x", None)], workers=0))
     assert r2.status == "error"
+
+
+def test_format_markdown_adds_the_body_as_markdown_to_each_record(tmp_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "healthline.html.gz").write_bytes((fixtures / "sh_healthline_lists_html" / "page.html.gz").read_bytes())
+    (d / "seed.txt").write_bytes((fixtures / "seed_mko_camp_ashraf_text" / "page.txt").read_bytes())
+    (d / "empty.html").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    assert run_cli(str(d), "-o", str(out), "--format", "markdown", "--workers", "0", "-q") == 0
+    records = {Path(r["id"]).name: r for r in load(out)}
+    assert set(records) == {"healthline.html.gz", "seed.txt", "empty.html"}
+    healthline = records["healthline.html.gz"]["markdown"]
+    assert healthline.startswith("# 15 Tips to Overcome Binge Eating\n")
+    assert "\n## 1\\. Ditch the diet\n" in healthline and "\n## 2\\. Avoid skipping meals\n" in healthline
+    seed = records["seed.txt"]
+    assert seed["markdown"].startswith(f"# {seed['title']}\n")
+    assert seed["markdown"].count("\n\n") >= seed["text"].count("\n\n")
+    assert records["empty.html"]["ok"] is False and records["empty.html"]["markdown"] is None
+    plain = tmp_path / "plain.jsonl"
+    run_cli(str(d), "-o", str(plain), "--workers", "0", "-q")
+    assert all("markdown" not in r for r in load(plain))

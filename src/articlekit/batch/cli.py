@@ -39,6 +39,8 @@ def add_batch_parser(sub: Any) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     p.add_argument("--unordered", action="store_true", help="write records as they finish, not in input order")
     p.add_argument("--explain", action="store_true", help="also write removed blocks and field provenance")
+    p.add_argument("--format", choices=("json", "markdown"), default="json",
+                   help="markdown: each record also carries the body as Markdown in a 'markdown' field")
     p.add_argument("--html-field", default="html", help="JSONL field holding the page (default html)")
     p.add_argument("--url-field", default="url", help="JSONL field holding the URL (default url)")
     p.add_argument("--id-field", default="id", help="JSONL field holding the id (default id; else FILE:LINE)")
@@ -87,11 +89,12 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.dask:
         from .dask import run_on_dask
 
-        options = Options(timeout=timeout, max_bytes=args.max_bytes, explain=args.explain)
+        options = Options(timeout=timeout, max_bytes=args.max_bytes, explain=args.explain,
+                          markdown=args.format == "markdown")
         results = run_on_dask(records, args.dask, options, chunk_size=max(1, args.chunk_size))
     else:
         results = extract_many(records, args.workers, timeout=timeout, max_bytes=args.max_bytes,
-                               explain=args.explain, ordered=not args.unordered,
+                               explain=args.explain, markdown=args.format == "markdown", ordered=not args.unordered,
                                max_pages_per_worker=args.max_pages_per_worker)
     writer = Writer(out, append=bool(args.resume))
     bar = progress(args.quiet)

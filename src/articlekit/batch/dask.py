@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..load import MAX_BYTES
-from .records import CRASH, Failure, Record, Result, article_keys, failure_result
+from .records import CRASH, Failure, Record, Result, Shape, article_keys, failure_result
 from .run import PageLike, as_record
 from .worker import Options, process
 
@@ -60,7 +60,7 @@ def extract_bag(bag: Any, **kwargs: Any) -> Any:
 
 
 def frame_columns(explain: bool = False) -> list[str]:
-    return ["id", "url", "status", "ok", "error", *article_keys(explain)]
+    return ["id", "url", "status", "ok", "error", *article_keys(Shape(explain))]
 
 
 def frame_meta(explain: bool = False) -> Any:
@@ -158,7 +158,7 @@ def _collect(client: Any, chunk: list[Record], future: Any, options: Options) ->
             kind = CRASH if name == "KilledWorker" else name
             detail = (f"the Dask worker died while extracting this page ({exc})" if kind == CRASH
                       else f"the Dask task failed: {exc!r}")
-            yield failure_result(chunk[0].id, chunk[0].url, Failure("error", kind, detail[:2000]), options.explain)
+            yield failure_result(chunk[0].id, chunk[0].url, Failure("error", kind, detail[:2000]), options.shape)
             return
         singles = [([r], client.submit(extract_chunk, [r], options, pure=False)) for r in chunk]
         for one, fut in singles:

@@ -346,7 +346,7 @@ class LocalPool:
                 failure = Failure("error", CRASH,
                                   f"the worker process died while extracting this page ({_signal_name(code)})")
             if isinstance(task, Record):
-                st.finished[seq] = [failure_result(task.id, task.url, failure, self.options.explain)]
+                st.finished[seq] = [failure_result(task.id, task.url, failure, self.options.shape)]
                 st.complete.add(seq)
             else:
                 done = len(st.finished.get(seq, []))
@@ -357,7 +357,7 @@ class LocalPool:
                     where = f"{task.display}@{task.start}#{done}"
                     lost = Failure("error", "CorruptData", f"the reader died {tries} times at record {done} of "
                                    f"the range {task.start}-{task.end}; the rest of that range is not read")
-                    st.finished.setdefault(seq, []).append(failure_result(where, None, lost, self.options.explain))
+                    st.finished.setdefault(seq, []).append(failure_result(where, None, lost, self.options.shape))
                     st.complete.add(seq)
             pending.extendleft(reversed(w.inflight))
             w.inflight.clear()

@@ -83,12 +83,21 @@ class Result:
         return value
 
 
-@lru_cache(maxsize=2)
-def article_keys(explain: bool) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What an output record carries beyond the article's fields: `explain` adds the removed
+    blocks and the fields' provenance, `markdown` the body as Markdown (`Article.to_markdown`)."""
+
+    explain: bool = False
+    markdown: bool = False
+
+
+@lru_cache(maxsize=4)
+def article_keys(shape: Shape) -> tuple[str, ...]:
     """The Article fields an output record carries, in order (all of them null when not ok)."""
-    keys = list(Article(text="", kind="text").to_dict(explain=explain))
-    drop = {"url"} if explain else {"url", "provenance"}
-    return tuple(k for k in keys if k not in drop)
+    keys = list(Article(text="", kind="text").to_dict(explain=shape.explain))
+    drop = {"url"} if shape.explain else {"url", "provenance"}
+    return (*(k for k in keys if k not in drop), *(("markdown",) if shape.markdown else ()))
 
 
 def _dumps(obj: dict[str, Any]) -> str:
@@ -97,15 +106,17 @@ def _dumps(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def ok_line(rec_id: str, url: str | None, article: Article, explain: bool) -> str:
-    data = article.to_dict(explain=explain)
+def ok_line(rec_id: str, url: str | None, article: Article, shape: Shape) -> str:
+    data = article.to_dict(explain=shape.explain)
+    if shape.markdown:
+        data["markdown"] = article.to_markdown()
     out: dict[str, Any] = {"id": rec_id, "url": url, "status": "ok", "ok": True, "error": None}
-    for key in article_keys(explain):
+    for key in article_keys(shape):
         out[key] = data.get(key)
     return _dumps(out)
 
 
-def failure_line(rec_id: str, url: str | None, failure: Failure, explain: bool) -> str:
+def failure_line(rec_id: str, url: str | None, failure: Failure, shape: Shape) -> str:
     out: dict[str, Any] = {
         "id": rec_id,
         "url": url,
@@ -113,10 +124,10 @@ def failure_line(rec_id: str, url: str | None, failure: Failure, explain: bool) 
         "ok": False,
         "error": {"type": failure.type, "message": failure.message},
     }
-    for key in article_keys(explain):
+    for key in article_keys(shape):
         out[key] = None
     return _dumps(out)
 
 
-def failure_result(rec_id: str, url: str | None, failure: Failure, explain: bool) -> Result:
-    return Result(rec_id, url, failure.status, failure.type, failure_line(rec_id, url, failure, explain))
+def failure_result(rec_id: str, url: str | None, failure: Failure, shape: Shape) -> Result:
+    return Result(rec_id, url, failure.status, failure.type, failure_line(rec_id, url, failure, shape))

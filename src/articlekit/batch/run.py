@@ -50,6 +50,7 @@ def extract_many(
     timeout: float | None = 5.0,
     max_bytes: int = MAX_BYTES,
     explain: bool = False,
+    markdown: bool = False,
     now: dt.datetime | None = None,
     ordered: bool = True,
     window: int | None = None,
@@ -62,10 +63,12 @@ def extract_many(
     `html` (or `page`), `url`, `id`, `content_type`. `workers`: processes (default: every core;
     0 runs in this process, without crash isolation). `timeout`: seconds per page; a page over it
     becomes an error record of type "timeout"; a worker that dies makes its page a "crash"
-    record. `extractor`: "module:function" to call instead of `articlekit.extract`. Memory stays
-    flat: at most `window` records (default 64 per worker) are read ahead of the oldest unfinished.
+    record. `markdown`: each record also carries the body as Markdown. `extractor`:
+    "module:function" to call instead of `articlekit.extract`. Memory stays flat: at most
+    `window` records (default 64 per worker) are read ahead of the oldest unfinished.
     """
-    options = Options(timeout=timeout, max_bytes=max_bytes, explain=explain, now=now, extractor=extractor)
+    options = Options(timeout=timeout, max_bytes=max_bytes, explain=explain, now=now, extractor=extractor,
+                      markdown=markdown)
     n = default_workers() if workers is None else workers
     if n <= 0:
         return run_inline((as_record(item, i) for i, item in enumerate(records)), options)

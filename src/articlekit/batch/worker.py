@@ -30,7 +30,7 @@ from ..errors import ArticlekitError, InputTooLarge, UnreadableInput
 from ..load import MAX_BYTES
 from ..pipeline import extract
 from ._compat import zstandard
-from .records import CRASH, TIMEOUT, Failure, Record, Result, WarcSlice, failure_result, ok_line
+from .records import CRASH, TIMEOUT, Failure, Record, Result, Shape, WarcSlice, failure_result, ok_line
 
 __all__ = ["CRASH", "TIMEOUT", "Options", "PageTimeout", "process", "time_limit"]
 
@@ -44,6 +44,11 @@ class Options:
     explain: bool = False
     now: dt.datetime | None = None
     extractor: str | None = None  # "module:function" called instead of articlekit.extract (same signature)
+    markdown: bool = False  # records also carry the body as Markdown
+
+    @property
+    def shape(self) -> Shape:
+        return Shape(self.explain, self.markdown)
 
 
 class PageTimeout(BaseException):
@@ -166,7 +171,7 @@ def _extractor(name: str | None) -> Callable[..., Article]:
 def process(record: Record, options: Options) -> Result:
     """Extract one record into its output `Result`. Never raises (but for KeyboardInterrupt)."""
     if record.failure is not None:
-        return failure_result(record.id, record.url, record.failure, options.explain)
+        return failure_result(record.id, record.url, record.failure, options.shape)
     try:
         with time_limit(options.timeout):
             page = record.page
@@ -178,7 +183,7 @@ def process(record: Record, options: Options) -> Result:
                 warnings.simplefilter("ignore")
                 article = _extractor(options.extractor)(page, url=record.url, content_type=record.content_type,
                                   max_bytes=options.max_bytes, now=options.now)
-            line = ok_line(record.id, record.url, article, options.explain)
+            line = ok_line(record.id, record.url, article, options.shape)
         return Result(record.id, record.url, "ok", None, line)
     except PageTimeout:
         failure = Failure("error", TIMEOUT, f"extraction took longer than {options.timeout:g} s")
@@ -186,7 +191,7 @@ def process(record: Record, options: Options) -> Result:
         failure = Failure("error", type(exc).__name__, str(exc))
     except Exception as exc:  # a bug in articlekit: the run goes on, the record says what happened
         failure = Failure("error", type(exc).__name__, f"unexpected error (a bug): {exc!r}"[:2000])
-    return failure_result(record.id, record.url, failure, options.explain)
+    return failure_result(record.id, record.url, failure, options.shape)
 
 
 def iter_slice(task: WarcSlice, options: Options) -> Iterator[tuple[int, Result]]:
@@ -212,7 +217,7 @@ def iter_slice(task: WarcSlice, options: Options) -> Iterator[tuple[int, Result]
         where = f"{task.display}@{task.start}#{i + 1}"
         failure = Failure("error", "CorruptData", f"reading stopped after record {i + 1} of the range "
                           f"{task.start}-{task.end}: {exc!r}"[:2000])
-        yield i + 1, failure_result(where, None, failure, options.explain)
+        yield i + 1, failure_result(where, None, failure, options.shape)
 
 
 # --- the worker process -------------------------------------------------------------------------
