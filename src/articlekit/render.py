@@ -19,9 +19,10 @@ from .outline import ArticleBlock, Link
 if TYPE_CHECKING:
     from .article import Article
 
-# ASCII punctuation that can open inline markup anywhere (CommonMark + GFM's ~ strikethrough).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
-_HEADING_SPECIAL = re.compile(r"([\\`*_\[\]<~#])")  # and '#': a closing '#' run would be dropped
+# ASCII punctuation that can open inline markup anywhere (CommonMark + GFM's ~ strikethrough),
+# each backslash-escaped (a translation table: one C pass over the text)
+_INLINE_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<~"})
+_HEADING_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<~#"})  # '#': a closing '#' run would be dropped
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" would become "&"
 # What turns the start of a line into a block: a heading, a quote, a bullet, a numbered item.
 _BLOCK_START = re.compile(r"^(?:([#>+\-=])|(\d{1,9})([.)]))")
@@ -29,7 +30,7 @@ _ITEM_NUMBER = re.compile(r"^(\d{1,9})[.)]\s+(?=\S)")  # a dump's numbered item 
 _SAFE_SCHEMES = frozenset({"http", "https", ""})
 
 
-def escape_markdown(text: str, special: re.Pattern[str] = _INLINE_SPECIAL) -> str:
+def escape_markdown(text: str, special: dict[int, str] = _INLINE_SPECIAL) -> str:
     """`text` (whitespace collapsed) as Markdown that renders as exactly this text, wherever a
     block starts."""
     return _linked(" ".join(text.split()), (), None, special)
@@ -94,7 +95,7 @@ def _md_inline(b: ArticleBlock, links: bool, base: str | None) -> str:
     return _linked(b.text, b.links, base) if links and b.links else escape_markdown(b.text)
 
 
-def _linked(text: str, found: Sequence[Link], base: str | None, special: re.Pattern[str] = _INLINE_SPECIAL) -> str:
+def _linked(text: str, found: Sequence[Link], base: str | None, special: dict[int, str] = _INLINE_SPECIAL) -> str:
     """`text` escaped, with each link whose target is safe as `[text](target)`: the links are
     found in the text in order, each after the previous one."""
     out, at = [], 0
@@ -103,12 +104,15 @@ def _linked(text: str, found: Sequence[Link], base: str | None, special: re.Patt
         href = _safe_url(link.href, base)
         if start < 0 or not href or not link.text:
             continue
-        out += [special.sub(r"\\\1", text[at:start]),
-                "[" + special.sub(r"\\\1", link.text) + "](" + _destination(href) + ")"]
+        out += [text[at:start].translate(special), "[" + link.text.translate(special) + "](" + _destination(href) + ")"]
         at = start + len(link.text)
-    out.append(special.sub(r"\\\1", text[at:]))
-    joined = _ENTITY.sub(r"\\&", "".join(out))
-    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", joined, count=1)
+    out.append(text[at:].translate(special))
+    joined = "".join(out)
+    if "&" in joined:
+        joined = _ENTITY.sub(r"\\&", joined)
+    if m := _BLOCK_START.match(joined):
+        joined = (f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}") + joined[m.end():]
+    return joined
 
 
 def _heading_text(text: str, found: Sequence[Link] = (), base: str | None = None) -> str:
