@@ -3,8 +3,6 @@ first pass keeps too little (the fallback cascade), captions and labels of any s
 
 from __future__ import annotations
 
-import random
-
 import articlekit
 
 FIRST_PART = [
@@ -264,20 +262,3 @@ def test_a_lead_in_a_box_named_teaser_without_a_link_is_kept() -> None:
     article = articlekit.extract(page)
     assert article.paragraphs == [LEAD, *STORY]
     assert "worth a click" not in article.text
-
-
-def test_a_text_dump_whose_story_reads_as_no_prose_keeps_its_long_paragraphs() -> None:
-    """A renderer that misread the charset leaves mojibake: the story's length and layout, none
-    of its words or full stops. Its long paragraphs are the body rather than nothing."""
-    glyphs = "浜烘ユ涓芥苯杞借ュ悍舵璇告介ョ璁藉轰骞伴绘绾缃娴峰剧堕"
-    pick = random.Random(7)
-
-    def garbled(n: int, length: int) -> str:
-        return "".join(pick.choice(glyphs) + (" " if pick.random() < 0.12 else "") for _ in range(length))
-    menu = "\n".join(f"  * {garbled(n, 3)}" for n in range(30))
-    story = [garbled(n, 180) for n in range(5)]
-    dump = menu + "\n\n" + "\n\n".join(story) + "\n\n" + "\n".join(f"  + {garbled(n, 4)}" for n in range(20)) + "\n"
-    article = articlekit.extract(dump.encode())
-    assert article.kind == "text"
-    assert article.paragraphs == [" ".join(p.split()) for p in story]
-    assert article.provenance["text"] == "all-prose"

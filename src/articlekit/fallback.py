@@ -12,9 +12,7 @@ less than MIN_BODY characters, the cascade tries, in order, until one finds clea
    classifier alone deciding: the last resort, for pages too large for readability.
 A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far;
 `Article.provenance["text"]` names the stage that gave the body. A text dump has one stage,
-"all-prose": the story run's restriction lifted, then the long paragraphs the classifier could
-not read as prose (a script it has no words for, a dump garbled by a misread charset)
-(`whole_text`).
+"all-prose": the story run's restriction lifted (`whole_text`).
 """
 
 from __future__ import annotations
@@ -73,20 +71,7 @@ def whole_text(blocks: Sequence[Block]) -> str:
     kept = "\n\n".join(b.text for b in blocks if b.reason is None)
     lines = [b.text for b in blocks if b.reason is None or b.reason == "outside-main"]
     text = "\n\n".join(lines)
-    if takes(text, kept) and worth_asking(lines):
-        return text
-    # Then the long paragraphs the classifier could not read as prose: a script it has no words
-    # for, or a dump its renderer garbled (mojibake keeps the story's length, not its words).
-    lines = [b.text for b in blocks if b.reason is None or (b.reason == "not-prose" and _long_paragraph(b))]
-    text = "\n\n".join(lines)
     return text if takes(text, kept) and worth_asking(lines) else ""
-
-
-LONG_PARAGRAPH = 150  # characters: longer than any menu line or label
-
-
-def _long_paragraph(b: Block) -> bool:
-    return b.kind == "paragraph" and len(b.text) >= LONG_PARAGRAPH and b.link_density == 0
 
 
 def worth_asking(texts: Iterable[str]) -> bool:
