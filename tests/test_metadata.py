@@ -644,3 +644,21 @@ def test_a_web_page_objects_date_is_the_last_resort() -> None:
     both = articlekit.extract(page(head=ld + og))
     assert both.date == dt.datetime(2019, 11, 20, 5, 47, tzinfo=dt.UTC)
     assert both.provenance["date"] == "og"
+
+
+def test_a_time_elements_text_settles_the_order_of_its_datetime() -> None:
+    body = '<p><time datetime="01-11-2023 10:29">1. November 2023 10:29</time></p>'
+    article = articlekit.extract(page(body=body))
+    assert article.date == dt.datetime(2023, 11, 1, 10, 29)
+
+
+def test_a_first_time_element_that_disagrees_with_the_urls_day_loses_to_it() -> None:
+    """A sidebar's recent posts print their <time>s before the story's."""
+    sidebar = '<aside><p><time datetime="2009-04-11 18:06:36">11. April 2009</time></p></aside>'
+    url = "https://example.de/2019/10/22/professionell-entloeten/"
+    article = articlekit.extract(page(body=sidebar.replace("aside", "div")), url=url)
+    assert article.date == dt.date(2019, 10, 22)
+    assert article.provenance["date"] == "url"
+    agreeing = articlekit.extract(page(body='<p><time datetime="2019-10-22 09:15">22. Oktober</time></p>'), url=url)
+    assert agreeing.date == dt.datetime(2019, 10, 22, 9, 15)
+    assert agreeing.provenance["date"] == "time"

@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..dates import day_of, find_date
 from ..dates.order import parse_both
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
@@ -190,9 +191,17 @@ def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
 def _from_time(times: list[Any]) -> Iterator[Candidate]:
     for el in [el for el in times if el.get("datetime") is not None][:3]:
         value, alt = parse_both(el.get("datetime", ""))
+        if value and alt is not None and _shows_day(el, alt):  # '<time datetime="01-11-2023">1. November 2023'
+            value, alt = alt, value
         if value:
             yield Candidate("date", value, "time", alt)
             return
+
+
+def _shows_day(el: Any, value: Any) -> bool:
+    """The element's own text writes this day (a <time>'s text settles its datetime's order)."""
+    shown = find_date(" ".join(_STRING(el).split()))
+    return shown is not None and day_of(shown) == day_of(value)
 
 
 def _from_head(root: Any, titles: list[Any], links: list[Any]) -> Iterator[Candidate]:

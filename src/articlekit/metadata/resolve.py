@@ -170,6 +170,11 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
     if not plausible:
         return None
     best = plausible[0]
+    # The first <time> of a page may be any widget's (a sidebar's recent posts): against the
+    # day the URL's path gives, it loses.
+    url = next((c for c in plausible if c.source == "url"), None)
+    if best.source == "time" and url is not None and day_of(url.value) != day_of(best.value):
+        best = url
     # A day-only (or zone-less) value that agrees with a zoned one from another source takes its
     # zone (not from a relative one: its time is the reference time's, not the page's).
     if not _zoned(best.value):
