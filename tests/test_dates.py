@@ -111,6 +111,14 @@ def test_day_only_takes_the_offset_of_another_source_for_the_same_day() -> None:
         ("http://politics.people.com.cn/n1/2024/0424/c1001-40223222.html", dt.date(2024, 4, 24)),
         ("https://example.com/2019/story-about-13-things", None),
         ("https://example.com/2024/13/45/", None),
+        # a slug's own date: compact before the title, dotted (always day first), dashed day first
+        ("https://www.example.de/texte/22/20220127-weremember-gedenkstunde.html", dt.date(2022, 1, 27)),
+        ("https://www.example.com/artikel/bericht_zur_lage_vom_22.04.2020_worauf", dt.date(2020, 4, 22)),
+        ("https://example.de/media-news/meldungen/29-10-2021", dt.date(2021, 10, 29)),
+        ("https://example.de/meldungen/05-06-2021", None),  # either order: not read
+        ("https://example.com/docs/v1.2.2019/install", None),  # a version, not a date
+        ("https://example.com/p/12345678-title", None),
+        ("https://example.com/list?from=22.04.2020", None),  # the query is not the page's
     ],
 )
 def test_url_dates(url: str, expected: dt.date | None) -> None:

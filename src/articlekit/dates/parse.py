@@ -269,13 +269,27 @@ _URL_DATE = re.compile(
 )
 
 
+# ... and a slug's own: '/20220127-gedenkstunde', 'bericht_vom_22.04.2020_', '/meldungen/29-10-2021'
+# (day first: the dotted form always, the dashed one only when its first number is above 12)
+_SLUG_DATE = re.compile(
+    r"/((?:19|20)\d{2})(\d{2})(\d{2})[-_.]|(?<=[/_-])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])"
+    r"|/(1[3-9]|2\d|3[01])-(\d{1,2})-((?:19|20)\d{2})(?![\d-])"
+)
+
+
 def url_date(url: str) -> dt.date | None:
-    """The day written in a URL's path: '/2019/11/20/', '/2019-11-20/', '/20191120/', '/2024/0424/'."""
-    m = _URL_DATE.search(url)
-    if not m:
+    """The day written in a URL's path: '/2019/11/20/', '/2019-11-20/', '/20191120/', '/2024/0424/',
+    or in its slug: '/20220127-title', '_22.04.2020_', '/29-10-2021'."""
+    if m := _URL_DATE.search(url):
+        groups = [g for g in m.groups() if g is not None]
+        return _make_date(groups[0], groups[1], groups[2])
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if not (m := _SLUG_DATE.search(path)):
         return None
-    groups = [g for g in m.groups() if g is not None]
-    return _make_date(groups[0], groups[1], groups[2])
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if year is None:
+        day, month, year = (m.group(4), m.group(5), m.group(6)) if m.group(4) else (m.group(7), m.group(8), m.group(9))
+    return _make_date(year, month, day)
 
 
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
