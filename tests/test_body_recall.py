@@ -262,3 +262,17 @@ def test_a_lead_in_a_box_named_teaser_without_a_link_is_kept() -> None:
     article = articlekit.extract(page)
     assert article.paragraphs == [LEAD, *STORY]
     assert "worth a click" not in article.text
+
+
+def test_an_html_standfirst_between_headline_and_byline_is_the_lead() -> None:
+    """The markup declares the description: the dek under the headline stays the story's lead."""
+    dek = "There are more devices and services to choose from than ever before. Here is how to choose."
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    page = (
+        f"<html><head><meta property='og:description' content='{dek}'></head><body><article>"
+        f"<h1>How to choose a games console</h1><p>{dek}</p><p>By Jane Doe</p>{story}</article></body></html>"
+    )
+    article = articlekit.extract(page)
+    assert article.paragraphs == [dek, *STORY]
+    assert article.description == dek
+    assert article.authors == ("Jane Doe",)

@@ -100,9 +100,7 @@ def header(
         if "title" not in known and (declared := declared_form(blocks, title_at, headline, slug_words(url))):
             found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
         found.candidates.append(Candidate("title", headline, "headline"))
-        if "description" in known:  # the markup declares it: only the block alone under the headline
-            found.add(_find_standfirst_between(blocks, title_at, byline_at, found.used))
-        else:
+        if "description" not in known:  # (declared, a standfirst would only leave the body)
             found.add(_find_standfirst(blocks, title_at, byline_at, found.used))
     if language:
         found.candidates.append(Candidate("language", language, "stopwords"))
@@ -309,16 +307,6 @@ def _find_standfirst(
         return None
     between = [i for i in range(title_at + 1, byline_at) if i not in used]
     return _standfirst(blocks, between[0]) if between and _is_sentence(blocks[between[0]].text) else None
-
-
-def _find_standfirst_between(
-    blocks: Sequence[Block], title_at: int, byline_at: int | None, used: Mapping[int, str]
-) -> Header | None:
-    """One prose block alone between the headline and the byline is the standfirst."""
-    if byline_at is None or byline_at <= title_at:
-        return None
-    between = [i for i in range(title_at + 1, byline_at) if i not in used]
-    return _standfirst(blocks, between[0]) if len(between) == 1 and is_prose(blocks[between[0]]) else None
 
 
 def _standfirst(blocks: Sequence[Block], i: int) -> Header:
