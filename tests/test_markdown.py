@@ -103,3 +103,18 @@ def test_the_seed_text_dump_renders_with_its_headline_as_h1() -> None:
     paragraphs = [plain(t) for i, t in enumerate(tokens)
                   if t.type == "inline" and tokens[i - 1].type == "paragraph_open"]
     assert paragraphs == article.paragraphs
+
+
+def test_two_lists_in_a_row_stay_two_lists() -> None:
+    """CommonMark reads a list right after a list of its type as one list unless the markers
+    change: the second one takes '*' (or '1)')."""
+    page = ("<html><body><article><h1>Packing for the ferry</h1>"
+            "<p>The operator published two short lists for travellers on Monday, one for each crossing.</p>"
+            "<ul><li>Bring the ticket.</li></ul><ul><li>Bring a coat.</li></ul>"
+            "<ol><li>Board at the front.</li></ol><ol><li>Leave at the back.</li></ol>"
+            "<p>Both lists are posted at the harbour office as well, the operator said on Monday.</p>"
+            "</article></body></html>")
+    tokens = parse(articlekit.extract(page).to_markdown())
+    assert sum(t.type == "bullet_list_open" for t in tokens) == 2
+    assert sum(t.type == "ordered_list_open" for t in tokens) == 2
+    assert inline_texts(tokens, "bullet_list_open") == ["Bring the ticket.", "Bring a coat."]

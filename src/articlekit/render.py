@@ -45,10 +45,15 @@ def markdown(article: Article, *, links: bool = False, images: bool = False, tab
     chunks: list[str] = []
     if article.title:
         chunks.append("# " + _heading_text(article.title))
+    last_list = (-1, False, False)  # the last list: where it ended in `chunks`, ordered, its markers
     for run in _runs(article.blocks):
         first = run[0]
         if first.kind == "list-item":
-            chunks.append(_md_list(run, links, base))
+            # CommonMark reads two lists of one type in a row as one list unless the markers change.
+            end, ordered, alternated = last_list
+            alternate = end == len(chunks) and ordered == first.ordered and not alternated
+            chunks.append(_md_list(run, links, base, alternate))
+            last_list = (len(chunks), first.ordered, alternate)
         elif first.kind == "quote":
             chunks.append("\n>\n".join("> " + _md_inline(b, links, base) for b in run))
         elif first.kind == "heading":
@@ -119,13 +124,14 @@ def _heading_text(text: str, found: Sequence[Link] = (), base: str | None = None
     return _linked(" ".join(text.split()), found, base, _HEADING_SPECIAL)
 
 
-def _md_list(items: list[ArticleBlock], links: bool, base: str | None) -> str:
+def _md_list(items: list[ArticleBlock], links: bool, base: str | None, alternate: bool = False) -> str:
     """Nested lists: an item is indented to the content of the item it is under; a depth that
-    jumps (a list whose parent item had no text of its own) counts as one level deeper."""
+    jumps (a list whose parent item had no text of its own) counts as one level deeper.
+    `alternate`: "*" bullets and "1)" numbers instead of "-" and "1.", to start a new list."""
     lines: list[str] = []
     indents: list[int] = []  # per open level, where its items' content starts
     numbers: list[int] = []
-    bullet = "-"
+    bullet, delimiter = ("*", ")") if alternate else ("-", ".")
     for b in items:
         depth = min(b.depth, len(indents) + 1)
         del indents[depth - 1:], numbers[depth:]
@@ -139,7 +145,7 @@ def _md_list(items: list[ArticleBlock], links: bool, base: str | None) -> str:
             if stated is not None:
                 numbers[depth - 1] = stated
                 content = _md_inline(ArticleBlock(b.kind, rest, links=b.links), links, base)
-            marker = f"{numbers[depth - 1]}."
+            marker = f"{numbers[depth - 1]}{delimiter}"
         else:
             marker = bullet
         lines.append(" " * pad + marker + " " + content)
