@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 
 import articlekit
-from articlekit.dates import Relative, date_start, find_date, find_relative, is_update_line, parse_date, url_date
+from articlekit.dates import (
+    Relative,
+    date_start,
+    find_date,
+    find_relative,
+    is_update_line,
+    parse_date,
+    slug_date,
+    url_date,
+)
 from articlekit.dates.order import PageOrder, readings
 from articlekit.metadata import Candidate, resolve
 
@@ -122,7 +131,23 @@ def test_day_only_takes_the_offset_of_another_source_for_the_same_day() -> None:
     ],
 )
 def test_url_dates(url: str, expected: dt.date | None) -> None:
-    assert url_date(url) == expected
+    assert (url_date(url) or slug_date(url)) == expected
+
+
+def test_a_slug_date_is_weaker_evidence_than_the_pages_time() -> None:
+    """A slug may name an event's day ('konzert-am-29.10.2021-abgesagt'): the page's <time> wins."""
+    assert url_date("https://example.de/konzert-am-29.10.2021-abgesagt") is None
+    page = ("<html><body><article><h1>Konzert abgesagt</h1><p><time datetime='2023-05-02T10:00+02:00'>2. Mai 2023"
+            "</time></p>" + "".join(f"<p>Absatz {n}: das Konzert im Park fällt aus, sagte die Stadt am Dienstag, "
+            "weil die Bühne nicht rechtzeitig fertig wird.</p>" for n in range(5)) + "</article></body></html>")
+    article = articlekit.extract(page, url="https://example.de/konzert-am-29.10.2021-abgesagt")
+    assert article.provenance["date"] == "time"
+    assert article.date == dt.datetime(2023, 5, 2, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+def test_a_month_name_the_lookup_cannot_fold_is_no_crash() -> None:
+    """Turkish 'ARALIK' lowers to 'aralik', not the table's 'aralık'."""
+    assert find_date("Aralık: 3 ARALIK 2020") in (None, dt.date(2020, 12, 3))
 
 
 @pytest.mark.parametrize(

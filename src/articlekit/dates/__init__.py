@@ -13,11 +13,12 @@ from .parse import (
     mentions_date,
     month_names,
     parse_date,
+    slug_date,
     url_date,
 )
 from .relative import Relative, find_relative, is_update_line
 
 __all__ = [
     "EARLIEST_YEAR", "Relative", "date_start", "day_of", "find_date", "find_relative", "is_update_line",
-    "mentions_date", "month_names", "parse_date", "url_date",
+    "mentions_date", "month_names", "parse_date", "slug_date", "url_date",
 ]

@@ -171,8 +171,8 @@ def _four_digit_forms(text: str, candidates: _Candidates) -> None:
     mdy, dmy, cjk = _named_patterns()
     months = _months()
     for pattern in (mdy, dmy) if names_month(text) else ():
-        if m := pattern.search(text):
-            day = _make_date(m.group("year"), str(months[m.group("month").lower()]), m.group("day"))
+        if (m := pattern.search(text)) and (month := months.get(m.group("month").lower())):
+            day = _make_date(m.group("year"), str(month), m.group("day"))  # (.get: 'ARALIK' lowers to no key)
             if day:
                 candidates.append((m.start(), day, m.end(), None))
     if m := cjk.search(text):
@@ -278,11 +278,18 @@ _SLUG_DATE = re.compile(
 
 
 def url_date(url: str) -> dt.date | None:
-    """The day written in a URL's path: '/2019/11/20/', '/2019-11-20/', '/20191120/', '/2024/0424/',
-    or in its slug: '/20220127-title', '_22.04.2020_', '/29-10-2021'."""
+    """The day written in a URL's path: '/2019/11/20/', '/2019-11-20/', '/20191120/', '/2024/0424/'."""
     if m := _URL_DATE.search(url):
         groups = [g for g in m.groups() if g is not None]
         return _make_date(groups[0], groups[1], groups[2])
+    return None
+
+
+def slug_date(url: str) -> dt.date | None:
+    """A day written in the URL's slug: '/20220127-title', '_22.04.2020_', '/29-10-2021' (weaker
+    evidence than the path's folders: a slug may name an event's day)."""
+    if url_date(url) is not None:
+        return None
     path = url.split("?", 1)[0].split("#", 1)[0]
     if not (m := _SLUG_DATE.search(path)):
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..blocks import Block
-from ..dates import find_date, find_relative, is_update_line, mentions_date, url_date
+from ..dates import find_date, find_relative, is_update_line, mentions_date, slug_date, url_date
 from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
@@ -325,3 +325,5 @@ def _is_sentence(text: str) -> bool:
 def _from_url(url: str | None) -> Iterator[Candidate]:
     if url and (value := url_date(url)):
         yield Candidate("date", value, "url")
+    elif url and (value := slug_date(url)):
+        yield Candidate("date", value, "url-slug")

@@ -23,7 +23,7 @@ _SITE_TYPES = re.compile(r"WebSite|Organization|NewsMediaOrganization", re.I)
 _ORG_TYPES = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|Brand|WebSite", re.I)
 _PAGE_TYPES = re.compile(r"WebPage|Page$|VideoObject|Event", re.I)
 _DATES = (("datePublished", "date"), ("dateCreated", "date"), ("uploadDate", "date"), ("dateModified", "modified"))
-_DATE_KEYS = frozenset(key for key, _ in _DATES)
+_PAGE_DATE_KEYS = frozenset(key for key, _ in _DATES[:3])  # (a page's dateModified: its template's)
 _MAX_DEPTH = 8
 
 
@@ -36,7 +36,8 @@ def candidates_from_scripts(texts: list[str]) -> Iterator[Candidate]:
     for obj in articles[:1]:
         yield from _article_fields(obj, index)
     if not articles:  # a page that is no article (a WebPage, a video) still dates itself
-        page = next((obj for obj in objects if _PAGE_TYPES.search(type_names(obj)) and _DATE_KEYS & obj.keys()), None)
+        dated = (obj for obj in objects if _PAGE_TYPES.search(type_names(obj)) and _PAGE_DATE_KEYS & obj.keys())
+        page = next(dated, None)
         yield from _dates(page or {}, "json-ld-page")
     for obj in objects:
         kind = type_names(obj)

@@ -36,7 +36,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
     # the last resort before a dateline's update)
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url",
-             "json-ld-page", "updated", "relative"),
+             "json-ld-page", "url-slug", "updated", "relative"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
@@ -171,9 +171,9 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
         return None
     best = plausible[0]
     # The first <time> of a page may be any widget's (a sidebar's recent posts): against the
-    # day the URL's path gives, it loses.
+    # day the URL's path gives, it loses (a day apart is a time zone, not another page).
     url = next((c for c in plausible if c.source == "url"), None)
-    if best.source == "time" and url is not None and day_of(url.value) != day_of(best.value):
+    if best.source == "time" and url is not None and abs((day_of(url.value) - day_of(best.value)).days) > 1:
         best = url
     # A day-only (or zone-less) value that agrees with a zoned one from another source takes its
     # zone (not from a relative one: its time is the reference time's, not the page's).
