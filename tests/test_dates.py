@@ -378,3 +378,23 @@ def test_implausible_dates_are_not_taken() -> None:
     assert parse_date("1987-05-01") is None and find_date("12 May 1987") is None  # before the web's archives
     swapped = [Candidate("date", dt.date(2026, 2, 1), "json-ld"), Candidate("modified", dt.date(2026, 1, 1), "json-ld")]
     assert "modified" not in resolve(swapped, now=now).values  # modified before published: kept the published
+
+
+def test_a_dateline_ending_in_a_parenthesised_date_is_no_photo_credit() -> None:
+    # '(… seit: 05.11.2021)' reads like '(Foto: Jane Doe)' but holds a date: credits hold none.
+    html = ("<html lang='de'><body><h1>Italien: Reise- und Sicherheitshinweise</h1>"
+            "<p>Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)</p>"
+            f"<p>{STORY}</p></body></html>")
+    article = articlekit.extract(html)
+    assert article.modified == dt.date(2021, 11, 12)
+    assert article.date == dt.date(2021, 11, 12)  # (the only date written out)
+
+
+def test_without_a_headline_the_line_above_the_story_may_be_its_dateline() -> None:
+    # The page's <h1> is the site's name: no headline is found, and the line the search starts
+    # from (the one above the first paragraph) is the post's date line.
+    html = ("<html lang='de'><head><title>seelenradio » Nummer zwei: Leo</title></head><body>"
+            "<h1><a href='/'>seelenradio</a></h1><h2><a href='/leo'>Nummer zwei: Leo</a></h2>"
+            "<p>3. August 2015 · Filed under <a href='/c'>ziemlich privat</a></p>"
+            f"<p>{STORY}</p></body></html>")
+    assert articlekit.extract(html).date == dt.date(2015, 8, 3)

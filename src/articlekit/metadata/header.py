@@ -91,7 +91,7 @@ def header(
     if byline is None:  # (a signature under the story is no byline for the standfirst search)
         found.add(_find_signature(blocks, found.used))
     byline_at = byline.at("byline") if byline is not None else None
-    found.add(_find_dateline(blocks, anchor, first, found.used, order))
+    found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at))
     if title_at is not None:
         found.used[title_at] = "title"
         headline, wrapped = headline_text(blocks, title_at)
@@ -258,18 +258,21 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _find_dateline(
-    blocks: Sequence[Block], anchor: int, first: int, used: Mapping[int, str], order: PageOrder
+    blocks: Sequence[Block], anchor: int, first: int, used: Mapping[int, str], order: PageOrder,
+    *, headline: int | None = None,
 ) -> Header | None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Posted: July 29, 2009 10:30 ET"). A line labelled as the last update ('Updated: …',
-    'Stand: …') gives the modified date; it is the date only when no other line gives one."""
+    'Stand: …') gives the modified date; it is the date only when no other line gives one.
+    `headline`: the headline's block, never a dateline (the anchor without one is only the line
+    above the first paragraph: it may be one)."""
     byline = next((i for i, role in used.items() if role == "byline"), None)
     around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
     places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in by_distance(centre, len(blocks), above=above, below=below)
-             if i not in used and i != anchor and len(blocks[i].text) <= META_LINE_CHARS
+             if i not in used and i != headline and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]
     lines = list(dict.fromkeys(lines))  # (the places overlap: each line once, at its nearest)
     update: tuple[int, Candidate] | None = None

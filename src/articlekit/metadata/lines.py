@@ -26,8 +26,9 @@ WIDGET_REASONS = frozenset({
     "share", "button", "decoration", "caption", "dateline", "byline", "date", "advertisement",
     "newsletter", "login", "skip-link",
 })
-# '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)'
-_PHOTO_CREDIT_END = re.compile(r"\([^()]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()]*\)[\s.]*$")
+# '(AP Photo/Alex Brandon)', '(Foto: Jane Doe)' closing the line; not a time '(07:05 pm ET)' nor a
+# date '(Unverändert gültig seit: 05.11.2021)': a credit holds no digit
+_PHOTO_CREDIT_END = re.compile(r"\([^()\d]*(?:[^\W\d_]\s*/|[^\W\d_]:\s)[^()\d]*\)[\s.]*$")
 
 
 def has_markup(text: str) -> bool:
