@@ -398,3 +398,38 @@ def test_without_a_headline_the_line_above_the_story_may_be_its_dateline() -> No
             "<p>3. August 2015 · Filed under <a href='/c'>ziemlich privat</a></p>"
             f"<p>{STORY}</p></body></html>")
     assert articlekit.extract(html).date == dt.date(2015, 8, 3)
+
+
+def test_a_utc_stamp_takes_the_offset_of_the_same_instant_written_locally() -> None:
+    from articlekit.dates import in_local_time
+
+    stamp = dt.datetime(2019, 10, 18, 22, 4, tzinfo=dt.UTC)
+    local = dt.datetime(2019, 10, 19, 0, 4, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert in_local_time(stamp, [stamp, local]).isoformat() == "2019-10-19T00:04:00+02:00"
+    # the site's local time written without a zone: six hours behind, so -06:00
+    naive = dt.datetime(2023, 11, 8, 23, 30, 59)
+    moved = in_local_time(dt.datetime(2023, 11, 9, 5, 30, 59, tzinfo=dt.UTC), [naive])
+    assert moved.isoformat() == "2023-11-08T23:30:59-06:00"
+    # another time of the page (an update 5:09:10 later) is no offset; nor is a zone-less stamp
+    assert in_local_time(stamp, [dt.datetime(2019, 10, 19, 3, 13, 10)]) is stamp
+    assert in_local_time(dt.datetime(2023, 1, 1, 1, 0), [naive]) == dt.datetime(2023, 1, 1, 1, 0)
+
+
+def test_a_utc_stamp_takes_the_day_the_page_writes_when_an_offset_reaches_it() -> None:
+    from articlekit.dates import in_local_time
+
+    stamp = dt.datetime(2020, 2, 25, 2, 25, 54, tzinfo=dt.UTC)
+    assert in_local_time(stamp, [dt.date(2020, 2, 24)]) == dt.date(2020, 2, 24)  # New York: 21:25
+    # 13:14 UTC is the 6th from UTC-12 to UTC+10: a '5 November' elsewhere on the page is not its day
+    afternoon = dt.datetime(2023, 11, 6, 13, 14, 51, tzinfo=dt.UTC)
+    assert in_local_time(afternoon, [dt.date(2023, 11, 5)]) is afternoon
+
+
+def test_a_us_page_stamped_in_utc_keeps_the_day_of_its_url() -> None:
+    html = ("<html lang='en'><head><meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
+            "</head><body><h1>Former press secretary exits network</h1>"
+            f"<p>{STORY}</p></body></html>")
+    article = articlekit.extract(html, url="https://example.com/2020/02/24/former-press-secretary-exits/")
+    assert article.date == dt.date(2020, 2, 24)
+    assert article.provenance["date"] == "url"
+    assert articlekit.extract(html).date == dt.datetime(2020, 2, 25, 2, 25, 54, tzinfo=dt.UTC)  # no other evidence

@@ -179,7 +179,9 @@ def test_real_html_page_yoast_graph() -> None:
     article = articlekit.extract(data, url=url, now=dt.datetime(2024, 5, 17, 23, 59, tzinfo=dt.UTC))
     assert article.title == "Strava taps AI to weed out leaderboard cheats, unveils 'family' plan, dark mode and more"
     assert article.authors == ("Paul Sawers",)
-    assert article.date is not None and article.date.isoformat() == "2024-05-16T18:00:00+00:00"
+    # JSON-LD's 18:00 UTC, in the offset the page's own "11:00" (Pacific time) shows
+    assert article.date is not None and article.date.isoformat() == "2024-05-16T11:00:00-07:00"
+    assert article.date == dt.datetime(2024, 5, 16, 18, 0, tzinfo=dt.UTC)
     assert article.language == "en"
 
 

@@ -2,7 +2,8 @@
 
 - `parse`: a date written out (`parse_date` for a value that is a date, `find_date` in prose);
 - `relative`: a date written relative to when the page was shown ('vor 3 Stunden');
-- `order`: whether the page writes `06/01/2026` day first, decided from the page itself.
+- `order`: whether the page writes `06/01/2026` day first, decided from the page itself;
+- `zones`: the publisher's day of a UTC timestamp, from the page's other dates.
 """
 
 from .parse import (
@@ -17,8 +18,9 @@ from .parse import (
     url_date,
 )
 from .relative import Relative, find_relative, is_update_line
+from .zones import in_local_time
 
 __all__ = [
-    "EARLIEST_YEAR", "Relative", "date_start", "day_of", "find_date", "find_relative", "is_update_line",
-    "mentions_date", "month_names", "parse_date", "slug_date", "url_date",
+    "EARLIEST_YEAR", "Relative", "date_start", "day_of", "find_date", "find_relative", "in_local_time",
+    "is_update_line", "mentions_date", "month_names", "parse_date", "slug_date", "url_date",
 ]

@@ -5,8 +5,10 @@ corrections, one small function per field:
 - title: the declared headline (og, JSON-LD, ...) with the site's name cut off; the visible
   headline instead when the declared one is that headline plus a site or section suffix;
 - authors: people only: names that are the site, the publisher or an organisation are dropped;
-- date: published (never modified); nothing later than `now`; a day-only value takes the time
-  and offset of another source that gives the same day;
+- date: published (never modified); nothing later than `now`; a UTC stamp is written in the
+  publisher's offset, or gives way to the publisher's day, when the page's other dates show
+  them (`dates.zones`); a day-only value takes the time and offset of another source that
+  gives the same day;
 - language: a two- or three-letter code from markup, else the stop-word profile.
 """
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from ..dates import Relative, day_of
+from ..dates import Relative, day_of, in_local_time
 from ..folding import agree, agree_loose, loose, squash
 from .byline import normal_case
 from .candidates import Candidate
@@ -175,6 +177,12 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
     url = next((c for c in plausible if c.source == "url"), None)
     if best.source == "time" and url is not None and abs((day_of(url.value) - day_of(best.value)).days) > 1:
         best = url
+    # A UTC stamp takes the publisher's offset, or day, from the page's other dates (not from
+    # a relative one, computed from the reference time).
+    written = [c for c in plausible if c.source != "relative"]
+    if _zoned(best.value) and (local := in_local_time(best.value, [c.value for c in written])) is not best.value:
+        source = best.source if isinstance(local, dt.datetime) else next(c.source for c in written if c.value == local)
+        best = Candidate(best.field, local, source)
     # A day-only (or zone-less) value that agrees with a zoned one from another source takes its
     # zone (not from a relative one: its time is the reference time's, not the page's).
     if not _zoned(best.value):
