@@ -664,3 +664,11 @@ def test_a_first_time_element_that_disagrees_with_the_urls_day_loses_to_it() -> 
     agreeing = articlekit.extract(page(body='<p><time datetime="2019-10-22 09:15">22. Oktober</time></p>'), url=url)
     assert agreeing.date == dt.datetime(2019, 10, 22, 9, 15)
     assert agreeing.provenance["date"] == "time"
+
+
+def test_a_how_to_or_recipe_dates_the_page_that_has_no_article_object() -> None:
+    how_to = {"@context": "https://schema.org", "@type": "HowTo", "name": "Eine runde Tischdecke nähen",
+              "datePublished": "2022-01-10T22:06:08Z", "author": {"@type": "Person", "name": "Robert Stitz"}}
+    article = articlekit.extract(page(jsonld(how_to)))
+    assert article.date == dt.datetime(2022, 1, 10, 22, 6, 8, tzinfo=dt.UTC)
+    assert article.provenance["date"] == "json-ld-page"

@@ -21,7 +21,7 @@ from .candidates import Candidate
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|LiveBlog|Posting|NewsArticle", re.I)
 _SITE_TYPES = re.compile(r"WebSite|Organization|NewsMediaOrganization", re.I)
 _ORG_TYPES = re.compile(r"Organi[sz]ation|Corporation|NewsMedia|Brand|WebSite", re.I)
-_PAGE_TYPES = re.compile(r"WebPage|Page$|VideoObject|Event", re.I)
+_PAGE_TYPES = re.compile(r"WebPage|Page$|VideoObject|Event|HowTo$|Recipe|CreativeWork$", re.I)  # (they date a page)
 _DATES = (("datePublished", "date"), ("dateCreated", "date"), ("uploadDate", "date"), ("dateModified", "modified"))
 _PAGE_DATE_KEYS = frozenset(key for key, _ in _DATES[:3])  # (a page's dateModified: its template's)
 _MAX_DEPTH = 8
