@@ -401,6 +401,22 @@ def test_without_a_headline_the_line_above_the_story_may_be_its_dateline() -> No
     assert articlekit.extract(html).date == dt.date(2015, 8, 3)
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte die Vorsitzende.", dt.date(2022, 2, 1)),
+    ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die Zusammenarbeit wird ausgebaut.", dt.date(2022, 1, 25)),
+    ("(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten.", dt.date(2022, 11, 21)),
+    # a date that is part of the sentence dates what it tells, not the page
+    ("Am 8. November 2021 findet der jährliche Gedenktag statt, wie jedes Jahr.", None),
+    ("Seit dem 1. Oktober 2022 gilt für Erdgas ein von 19 auf 7 Prozent reduzierter Satz.", None),
+])
+def test_a_date_that_opens_the_lead_paragraph_dates_the_page(lead: str, expected: dt.date | None) -> None:
+    html = ("<html lang='de'><body><nav><a href='/'>Start</a></nav><h1>Arbeitsmarkt im Januar</h1>"
+            f"<h3>Auf Erholungskurs</h3><p>{lead} {STORY}</p><p>{STORY}</p></body></html>")
+    article = articlekit.extract(html)
+    assert article.date == expected
+    assert f"\n\n{lead} Paragraph 0" in article.text  # (the paragraph stays the story's)
+
+
 def test_a_utc_stamp_takes_the_offset_of_the_same_instant_written_locally() -> None:
     from articlekit.dates import in_local_time
 

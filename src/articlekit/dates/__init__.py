@@ -8,6 +8,7 @@
 
 from .parse import (
     EARLIEST_YEAR,
+    date_span,
     date_start,
     day_of,
     find_date,
@@ -21,6 +22,6 @@ from .relative import Relative, find_relative, is_update_line
 from .zones import in_local_time
 
 __all__ = [
-    "EARLIEST_YEAR", "Relative", "date_start", "day_of", "find_date", "find_relative", "in_local_time",
+    "EARLIEST_YEAR", "Relative", "date_span", "date_start", "day_of", "find_date", "find_relative", "in_local_time",
     "is_update_line", "mentions_date", "month_names", "parse_date", "slug_date", "url_date",
 ]

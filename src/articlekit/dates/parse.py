@@ -111,7 +111,7 @@ def find_date(text: str, *, day_first: bool = False) -> dt.date | dt.datetime | 
     found = _find_day(text, day_first)
     if found is None:
         return None
-    day, end, time = found
+    _, day, end, time = found
     if time is None:
         time = _time_after(text[end:end + 40])
     if time is None:
@@ -129,7 +129,15 @@ _Time = tuple[int, int, int, dt.tzinfo | None]
 _Candidates = list[tuple[int, dt.date, int, _Time | None]]  # (start, day, end, time) per form found
 
 
-def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] | None:
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first complete date in `text` begins and ends (its time not included)."""
+    if not _HAS_YEAR.search(text):
+        return None
+    found = _find_day(text, False)
+    return (found[0], found[2]) if found is not None else None
+
+
+def _find_day(text: str, day_first: bool) -> tuple[int, dt.date, int, _Time | None] | None:
     candidates: _Candidates = []
     if _YEAR4.search(text):  # only '29.07.09' writes its year with two digits (the named forms are slow)
         _four_digit_forms(text, candidates)
@@ -148,8 +156,7 @@ def _find_day(text: str, day_first: bool) -> tuple[dt.date, int, _Time | None] |
             candidates.append((m.start(), day, m.end(), None))
     if not candidates:
         return None
-    _, day, end, time = min(candidates, key=lambda c: c[0])
-    return day, end, time
+    return min(candidates, key=lambda c: c[0])
 
 
 _YEAR4 = re.compile(r"\d{4}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..blocks import Block
-from ..dates import find_date, find_relative, is_update_line, mentions_date, slug_date, url_date
+from ..dates import date_span, find_date, find_relative, is_update_line, mentions_date, slug_date, url_date
 from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
@@ -44,6 +44,11 @@ DEK_BLOCKS = 4  # a standfirst of up to three paragraphs under a dateline, the n
 _TAIL_NAME = re.compile(r"[.!?…]\s+(\S+(?:\s\S+){1,3})$")
 BODY_DATELINE_ABOVE = 3  # blocks above the story's first paragraph searched for its dateline
 STANDFIRST_CHARS = 300  # a standfirst is a sentence or two
+LEAD_BLOCKS = 3  # the story's first paragraphs, one of which may open with its date ('27.1.2022 - Bei …')
+LEAD_LABEL_WORDS = 3  # 'Pressemitteilung vom 25. Januar 2022 | Berlin – …', 'Karlsruhe, (12.11.2021).'
+# what follows a date that opens a paragraph as its dateline, not as part of a sentence ('Am
+# 8. November 2021 findet …'): a dash, a bar, a colon, an opening quote, a closing parenthesis
+_AFTER_LEAD_DATE = re.compile(r"\s*(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*)?[-–—|:„“\"»«•)]")
 
 
 @dataclass(slots=True)
@@ -283,11 +288,9 @@ def _find_dateline(
         if update is None and is_update_line(blocks[i].text):
             update = (i, Candidate("modified", date, "dateline", alt))
             continue
-        found = Header([Candidate("date", date, "dateline", alt)], {i: "date"})
-        if update:
-            found.used[update[0]] = "date"
-            found.candidates.append(update[1])
-        return found
+        return _with_update(Header([Candidate("date", date, "dateline", alt)], {i: "date"}), update)
+    if (lead := _lead_date(blocks, first, used, order)) is not None:
+        return _with_update(lead, update)
     if update:  # the only date written out is the update's: the date too, after the URL's
         i, modified = update
         return Header([modified, Candidate("date", modified.value, "updated", modified.alt)], {i: "date"})
@@ -297,6 +300,33 @@ def _find_dateline(
         if relative := find_relative(blocks[i].text):
             field = "modified" if relative.updated else "date"
             return Header([Candidate(field, relative, "relative")], {i: "date"})
+    return None
+
+
+def _with_update(found: Header, update: tuple[int, Candidate] | None) -> Header:
+    if update:
+        found.used[update[0]] = "date"
+        found.candidates.append(update[1])
+    return found
+
+
+def _lead_date(blocks: Sequence[Block], first: int, used: Mapping[int, str], order: PageOrder) -> Header | None:
+    """A date that opens one of the story's first paragraphs, set off from the sentence after
+    it ('01.02.2022 „Der Arbeitsmarkt …', '(21. November 2022) Energieverbraucher …'). The
+    paragraph stays in the body: the date is part of its first line, not a line of its own."""
+    lead = [i for i in range(first, len(blocks))
+            if blocks[i].reason is None and blocks[i].kind != "heading" and i not in used][:LEAD_BLOCKS]
+    for i in lead:
+        text = blocks[i].text
+        if (span := date_span(text)) is None:
+            continue
+        label = text[:span[0]]
+        if len(label.split()) <= LEAD_LABEL_WORDS and not re.search(r"[.!?]", label) and (
+            _AFTER_LEAD_DATE.match(text, span[1])
+        ):
+            date, alt = order.read_both(text[:span[1]])
+            if date:
+                return Header([Candidate("date", date, "dateline", alt)])
     return None
 
 
