@@ -417,6 +417,21 @@ def test_a_date_that_opens_the_lead_paragraph_dates_the_page(lead: str, expected
     assert f"\n\n{lead} Paragraph 0" in article.text  # (the paragraph stays the story's)
 
 
+def test_a_date_line_anywhere_dates_a_page_nothing_else_dates() -> None:
+    # the last resort: a short line far under the story (the nearest: the footer's is farther)
+    html = ("<html lang='de'><body><h1>Von Sprachregeln und Genderpolitik</h1>"
+            + "".join(f"<p>{line}</p>" for line in STORY.split("\n\n") * 2)
+            + "<p>Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet</p>"
+            "<footer><p>Copyright: Livenet, Stand der Seite 01.12.2021, alle Rechte vorbehalten</p></footer>"
+            "</body></html>")
+    article = articlekit.extract(html)
+    assert (article.date, article.provenance["date"]) == (dt.date(2021, 11, 19), "page-text")
+    assert "Datum: 19.11.2021" in article.text  # (nothing leaves the body for it)
+    # any other date the page gives comes first
+    dated = html.replace("<body>", "<body><p>Veröffentlicht am 17.11.2021</p>")
+    assert articlekit.extract(dated).date == dt.date(2021, 11, 17)
+
+
 def test_a_utc_stamp_takes_the_offset_of_the_same_instant_written_locally() -> None:
     from articlekit.dates import in_local_time
 

@@ -97,6 +97,8 @@ def header(
         found.add(_find_signature(blocks, found.used))
     byline_at = byline.at("byline") if byline is not None else None
     found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at))
+    if "date" not in known and not any(c.field == "date" for c in found.candidates):
+        found.add(_page_date(blocks, first, found.used, order))
     if title_at is not None:
         found.used[title_at] = "title"
         headline, wrapped = headline_text(blocks, title_at)
@@ -327,6 +329,22 @@ def _lead_date(blocks: Sequence[Block], first: int, used: Mapping[int, str], ord
             date, alt = order.read_both(text[:span[1]])
             if date:
                 return Header([Candidate("date", date, "dateline", alt)])
+    return None
+
+
+def _page_date(blocks: Sequence[Block], first: int, used: Mapping[int, str], order: PageOrder) -> Header | None:
+    """The last resort: a short line anywhere on the page that writes a date ('Datum: 19.11.2021
+    Autor: …', 'last edited 2019-11-10', a post's date in a list): one the classifier saw as a
+    dateline before any other, the nearest the story's start first. Nothing leaves the body."""
+    n = len(blocks)
+    nearest = [first, *by_distance(first, n, above=n, below=n)] if first < n else list(range(n - 1, -1, -1))
+    for i in sorted(nearest, key=lambda i: blocks[i].reason != "dateline"):  # (stable)
+        text = blocks[i].text
+        if i in used or len(text) > META_LINE_CHARS or photo_dated(text):
+            continue
+        date, alt = order.read_both(text)
+        if date:
+            return Header([Candidate("date", date, "page-text", alt)])
     return None
 
 

@@ -36,9 +36,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
     # (a dateline labelled as the last update is the date only when nothing else gives one)
     # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
-    # the last resort before a dateline's update)
+    # the last resort before a dateline's update; a date line anywhere on the page comes last)
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url",
-             "json-ld-page", "url-slug", "updated", "relative"),
+             "json-ld-page", "url-slug", "updated", "relative", "page-text"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
@@ -179,7 +179,7 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
         best = url
     # A UTC stamp takes the publisher's offset, or day, from the page's other dates (not from
     # a relative one, computed from the reference time).
-    written = [c for c in plausible if c.source != "relative"]
+    written = [c for c in plausible if c.source not in ("relative", "page-text")]
     if _zoned(best.value) and (local := in_local_time(best.value, [c.value for c in written])) is not best.value:
         source = best.source if isinstance(local, dt.datetime) else next(c.source for c in written if c.value == local)
         best = Candidate(best.field, local, source)
