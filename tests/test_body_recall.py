@@ -276,3 +276,25 @@ def test_an_html_standfirst_between_headline_and_byline_is_the_lead() -> None:
     assert article.paragraphs == [dek, *STORY]
     assert article.description == dek
     assert article.authors == ("Jane Doe",)
+
+
+def test_soft_hyphens_of_a_hyphenation_plugin_are_not_in_the_text() -> None:
+    # Written as the entity, as a number and as the character itself: each is invisible on the
+    # page, and left in they would break every search for the word ('Ver­an­stal­tung').
+    story = [
+        "Die Ver&shy;an&shy;stal&shy;tung am Wehr be&#173;ginnt am Samstag um zehn Uhr und endet "
+        "spät am Abend mit Musik.",
+        "Auf dem Markt zei&#xAD;gen Hand\u00adwerker, wie vor hundert Jahren Körbe, Seile und Schuhe "
+        "gemacht wurden.",
+    ]
+    paragraphs = "".join(f"<p>{p}</p>" for p in story)
+    article = articlekit.extract(f"<html><body><article><h1>Markt&shy;tag am Wehr</h1>{paragraphs}</article></body>")
+    assert article.title == "Markttag am Wehr"
+    assert article.paragraphs[0].startswith("Die Veranstaltung am Wehr beginnt am Samstag")
+    assert "zeigen Handwerker, wie vor hundert Jahren" in article.paragraphs[1]
+    dump = "Markttag am Wehr\n\n" + "\n\n".join(
+        p.replace("&shy;", "\u00ad").replace("&#173;", "").replace("&#xAD;", "") for p in story
+    )
+    text = articlekit.extract(dump).text
+    assert "Veranstaltung" in text
+    assert "\u00ad" not in text
