@@ -298,3 +298,21 @@ def test_soft_hyphens_of_a_hyphenation_plugin_are_not_in_the_text() -> None:
     text = articlekit.extract(dump).text
     assert "Veranstaltung" in text
     assert "\u00ad" not in text
+
+
+def test_ruby_readings_are_not_read_into_the_words_they_annotate() -> None:
+    def ruby(base: str, reading: str) -> str:
+        return f"<ruby>{base}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>"
+
+    story = [
+        f"{ruby('子', 'こ')}どもへの{ruby('虐待', 'ぎゃくたい')}をなくすための{ruby('法律', 'ほうりつ')}ができて、"
+        "親が子どもを教育するために、体を叩くなどの罰を与えることが禁止されました。",
+        f"{ruby('新', 'あたら')}しい{ruby('法律', 'ほうりつ')}では、"
+        "虐待をした親に専門家が子どもの育て方を教えることになります。",
+    ]
+    paragraphs = "".join(f"<p>{p}</p>" for p in story)
+    headline = f"<h1>{ruby('法律', 'ほうりつ')}が変わります</h1>"
+    article = articlekit.extract(f"<html><body><article>{headline}{paragraphs}</article>")
+    assert article.title == "法律が変わります"
+    assert article.paragraphs[0].startswith("子どもへの虐待をなくすための法律ができて、")
+    assert article.paragraphs[1].startswith("新しい法律では、虐待をした親に")

@@ -46,8 +46,11 @@ def _parser() -> Any:
 NEVER_TEXT = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "button", "select", "input", "textarea", "option", "video", "audio", "map",
-    "head", "title", "meta", "link", "base",
+    "head", "title", "meta", "link", "base", *("rt", "rp"),
 )
+# Ruby annotations: the reading printed above a word (<ruby>漢字<rt>かんじ</rt></ruby>), part of
+# the word it annotates: stripped without the space other stripped elements leave.
+_RUBY = frozenset({"rt", "rp"})
 # Inline formatting: unwrapped before segmentation (after pruning, which reads their classes).
 _INLINE = (
     "span", "b", "i", "em", "strong", "u", "s", "small", "big", "font", "sup", "sub", "abbr",
@@ -147,7 +150,7 @@ def index(root: Any, walked: dict[str, list[Any]]) -> Index:
     """Strip the subtrees that never hold text, then mark what pruning and metadata look for.
     `walked`: `elements(root, ...)` for at least the tags of NEVER_TEXT."""
     _open_swallowing_noscripts(walked["noscript"])
-    _keep_words_apart(el for tag in NEVER_TEXT for el in walked[tag])
+    _keep_words_apart(el for tag in NEVER_TEXT if tag not in _RUBY for el in walked[tag])
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     return Index(root)
 

@@ -5,6 +5,7 @@ Read before pruning: JSON-LD lives in <script> and bylines often sit in <header>
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -219,9 +220,20 @@ def _from_head(root: Any, titles: list[Any], links: list[Any]) -> Iterator[Candi
 
 def _from_h1(h1s: list[Any]) -> Iterator[Candidate]:
     for h1 in h1s[:3]:
-        text = " ".join(_STRING(h1).split())
+        text = " ".join(_STRING(_without_ruby_readings(h1)).split())
         if text:
             yield Candidate("title", text, "h1")
+
+
+def _without_ruby_readings(el: Any) -> Any:
+    """The element, or a copy of it without the readings of its ruby (<rt>, <rp>): they are not
+    part of the words they annotate ('法律(ほうりつ)' reads '法律')."""
+    if el.find(".//rt") is None and el.find(".//rp") is None:
+        return el
+    el = copy.deepcopy(el)
+    el.tail = None
+    etree.strip_elements(el, "rt", "rp", with_tail=False)
+    return el
 
 
 def _from_visible_byline(bylines: list[Any]) -> Iterator[Candidate]:
