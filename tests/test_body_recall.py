@@ -316,3 +316,50 @@ def test_ruby_readings_are_not_read_into_the_words_they_annotate() -> None:
     assert article.title == "法律が変わります"
     assert article.paragraphs[0].startswith("子どもへの虐待をなくすための法律ができて、")
     assert article.paragraphs[1].startswith("新しい法律では、虐待をした親に")
+
+
+def _stories_page(title: str, stories: list[tuple[str, list[str]]]) -> str:
+    """Stories one after another, as pages that load the next articles below the first: each
+    with its headline, its paragraphs and a list of links to read next."""
+    read_next = "".join(f"<li><a href='/news/{n}'>Another story of the day, number {n}</a></li>" for n in range(8))
+    articles = "".join(
+        f"<article><h1>{headline}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}</article>"
+        f"<div><p>Read next</p><ul>{read_next}</ul></div>"
+        for headline, paragraphs in stories
+    )
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head>"
+            f"<body><main>{articles}</main></body></html>")
+
+
+BLESSING = [
+    "Drivers of every kind of vehicle are invited to the yearly blessing that the friars offer on "
+    "Saturday in front of their church, as they have done for twenty years.",
+    "The blessing runs from six in the morning to nine at night on both sides of the avenue, and "
+    "the friars hand out a sticker and a picture of the saint to every driver.",
+    "Organisers said the aim is to give thanks for the year and to ask for safety on the roads.",
+]
+NEXT_STORY = [
+    f"Paragraph {n} of the next story: the prosecutor met the minister to talk about cooperation "
+    f"against crime across the border, and answered questions from the press, point {n}."
+    for n in range(1, 8)
+]
+
+
+def test_on_a_page_of_several_stories_the_body_is_the_one_under_the_pages_headline() -> None:
+    page = _stories_page("Vehicles to be blessed this Saturday", [
+        ("Vehicles to be blessed this Saturday", BLESSING),
+        ("Prosecutor praises the work of his colleagues", NEXT_STORY),
+    ])
+    article = articlekit.extract(page)
+    assert article.title == "Vehicles to be blessed this Saturday"
+    assert article.paragraphs == BLESSING
+
+
+def test_a_headline_above_the_story_in_a_header_of_its_own_keeps_the_story() -> None:
+    dek = ("The council argued for hours about the budget for the harbour, and a decision is "
+           "expected next week after a second reading.")
+    page = ("<html><head><title>Harbour budget</title></head><body><header><h1>Harbour budget</h1>"
+            f"<p>{dek}</p><p>{dek.replace('council', 'mayor')}</p></header><div class='story'>"
+            + "".join(f"<p>{p}</p>" for p in NEXT_STORY) + "</div></body></html>")
+    article = articlekit.extract(page)
+    assert article.paragraphs[-len(NEXT_STORY):] == NEXT_STORY

@@ -20,6 +20,8 @@ def take_out(kind: SourceKind, blocks: Sequence[Block], head: Header, found: lis
     title_at = next((i for i, role in head.used.items() if role == "title"), None)
     if kind == "text" and title_at is not None:  # (a list or a table with no prose to find it by)
         classify.story_under_headline(blocks, title_at)
+    elif (headline_at := _headline_at(blocks, meta, title_at)) is not None:
+        classify.story_of_headline(blocks, headline_at)
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
     # (A standfirst that repeats the declared description stays in the body: the pages of other
     # collections hold it as the story's lead; dropping it lost recall on 22 of meta-dev's 86.)
@@ -40,6 +42,17 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
         lead = next((b for b in blocks if b.reason is None), None)
         if lead is not None and loose(lead.text) == headline:
             lead.reason = "title"
+
+
+def _headline_at(blocks: Sequence[Block], meta: Metadata, title_at: int | None) -> int | None:
+    """The heading that prints the page's title, else the block the header took for it."""
+    title = meta.values.get("title")
+    headline = loose(title) if isinstance(title, str) else ""
+    if headline:
+        for i, b in enumerate(blocks):
+            if b.kind == "heading" and loose(b.text) == headline:
+                return i
+    return title_at
 
 
 HEADLINE_WINDOW = 3  # the first body blocks among which the page's headline may still sit

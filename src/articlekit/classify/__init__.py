@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..blocks import Block
 from ..phrases import phrase_reason
 from .common import BAD, GOOD, NEAR, SENTENCE_END, SHORT, WORD
-from .container import main_container
+from .container import main_container, story_of_headline
 from .context import cut_comments, use_context
 from .marks import mark_doubled, mark_link_lists, mark_profiles, mark_repeated
 from .opinion import SAMPLE_CHARS, first_opinion, split_words, stopword_signal
@@ -34,6 +34,7 @@ __all__ = [
     "label",
     "phrase_reason",
     "split_words",
+    "story_of_headline",
     "story_under_headline",
     "template",
 ]

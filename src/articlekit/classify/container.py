@@ -196,3 +196,54 @@ def _distinct_ancestors(path: tuple[int, ...], count: dict[int, int]) -> list[in
             if len(out) == ANCESTOR_LEVELS:
                 break
     return out
+
+
+OTHER_STORY_PROSE = 300  # characters of prose under the page's headline that make it a story ...
+OTHER_STORY_PARAGRAPHS = 2  # ... in at least this many paragraphs
+
+
+def story_of_headline(blocks: Sequence[Block], title_at: int) -> None:
+    """HTML, after metadata: on a page that runs several stories one after another (the next
+    articles loaded below the first), the body found may be another story than the page's:
+    the longest. When the blocks under the page's headline hold prose the body left out, and the
+    body opens under a headline of its own, the story under the page's headline is the body."""
+    head = blocks[title_at]
+    kept = [i for i, b in enumerate(blocks) if b.reason is None]
+    if not kept or not head.path or head.kind != "heading":
+        return
+    holds_kept = {el for i in kept for el in blocks[i].path}
+    # the headline's story: its highest ancestor that holds nothing of the body
+    story = next((el for el in head.path if el not in holds_kept), None)
+    if story is None:
+        return
+    under = [i for i, b in enumerate(blocks) if i != title_at and story in b.path]
+    prose = [i for i in under if blocks[i].reason == "outside-main" and blocks[i].kind in _VOTERS
+             and len(blocks[i].text) >= PROSE_CHARS]
+    if len(prose) < OTHER_STORY_PARAGRAPHS or sum(len(blocks[i].text) for i in prose) < OTHER_STORY_PROSE:
+        return
+    if not _opens_under_own_headline(blocks, kept, head):
+        return
+    for i in kept:
+        blocks[i].reason = "outside-main"
+    for i in under:
+        if blocks[i].reason == "outside-main":
+            blocks[i].reason = None
+
+
+def _opens_under_own_headline(blocks: Sequence[Block], kept: list[int], head: Block) -> bool:
+    """The body's container (the deepest element that holds all of it), which does not hold the
+    page's headline, holds a headline of the page headline's rank or above before the body's
+    first paragraph: another story's."""
+    paths = [blocks[i].path for i in kept]
+    common = 0
+    while all(len(p) > common and p[common] == paths[0][common] for p in paths):
+        common += 1
+    if not common or paths[0][common - 1] in head.path:
+        return False
+    container = paths[0][common - 1]
+    first_prose = next((i for i in kept if blocks[i].kind in _VOTERS), kept[0])
+    rank = max(head.heading_level, 2)
+    return any(
+        b.kind == "heading" and 0 < b.heading_level <= rank and container in b.path
+        for b in blocks[: first_prose + 1]
+    )
