@@ -176,4 +176,27 @@ def test_a_consent_dialog_named_by_its_consent_manager_is_pruned() -> None:
         article = articlekit.extract(page)
         assert article.text.startswith("Nach aktuellem Kenntnisstand"), name
         assert "technische Speicherung" not in article.text
-        assert any(r.reason == "hidden" and "technische Speicherung" in r.text for r in article.removed)
+        assert any(r.reason == "cookie-notice" and "technische Speicherung" in r.text for r in article.removed)
+
+
+def test_a_consent_dialog_longer_than_the_story_is_pruned_when_the_headline_is_elsewhere() -> None:
+    """A theme's consent dialog ('avia-cookie-consent-wrap': the consent words in the middle of
+    the name) can hold three times the prose of a short news item; the story's headline, outside
+    it, shows it is no wrapper of the story."""
+    consent = "".join(
+        f"<p>Wir können Cookies anfordern, die auf Ihrem Gerät eingestellt werden, Abschnitt {n}. Wir "
+        "verwenden Cookies, um uns mitzuteilen, wenn Sie unsere Websites besuchen, wie Sie mit uns "
+        "interagieren, Ihre Nutzererfahrung verbessern und Ihre Beziehung zu unserer Website anpassen.</p>"
+        for n in range(8)
+    )
+    story = ("<p>Ultium Cells investiert eigenen Angaben zufolge weitere 275 Millionen US-Dollar in seine "
+             "Gigafactory in Spring Hill, Tennessee, und erhöht so deren Kapazität deutlich.</p>"
+             "<p>Die Anlage soll das anliegende Montagewerk mit Batteriezellen versorgen; die Produktion "
+             "soll Ende des kommenden Jahres anlaufen, teilte das Unternehmen mit.</p>")
+    page = ("<html><head><title>Ultium Cells erhöht Gigafactory-Kapazität</title></head><body>"
+            f"<div class='post'><h1>Ultium Cells erhöht Gigafactory-Kapazität</h1>{story}</div>"
+            f"<div class='avia-cookie-consent-wrap'><div class='tab-content'>{consent}</div></div></body></html>")
+    article = articlekit.extract(page)
+    assert article.paragraphs[0].startswith("Ultium Cells investiert")
+    assert len(article.paragraphs) == 2
+    assert any(r.reason == "cookie-notice" and "Cookies anfordern" in r.text for r in article.removed)

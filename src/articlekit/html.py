@@ -24,7 +24,7 @@ from .folding import agree_loose, loose
 from .limits import DEFAULT_LIMITS, Limits, attributes_warning, fit_attributes, fit_tree, unnest_markup
 from .phrases import phrase_reason
 from .segment import segment
-from .vocab import boilerplate_attr_words
+from .vocab import boilerplate_attr_parts, boilerplate_attr_words
 
 _local = threading.local()
 
@@ -214,7 +214,10 @@ def _prune(
     for el, reason in found.semantic:
         _drop(el, reason, removed, guard, track=True)
     for el, reason in found.named if names else ():
-        _drop(el, reason, removed, guard, prose_outweighs=reason in _PROSE_OUTWEIGHS)
+        # (A consent dialog is never the story's wrapper when the story's headline is elsewhere,
+        # however much prose it holds: its legal text can outweigh a short story.)
+        by_share = reason != "cookie-notice" or not guard.has_headline
+        _drop(el, reason, removed, guard, prose_outweighs=reason in _PROSE_OUTWEIGHS, by_share=by_share)
     for el in _teaser_sections(root):
         _drop(el, "related", removed, guard, check=False)
     for el in _inline_cards(found.images):
@@ -436,17 +439,19 @@ class _Guard:
         # (held so that their proxies, and so their id()s, live on)
         self.main = main + ([] if headline is None else list(headline.iterancestors()))
         self.protected = {id(el) for el in self.main}
+        self.has_headline = headline is not None
         body = root.find("body")
         self.prose_chars = _prose_chars(body if body is not None else root) or 1
 
-    def allows(self, el: Any, text: str) -> bool:
-        """`text` is the element's string value."""
+    def allows(self, el: Any, text: str, *, by_share: bool = True) -> bool:
+        """`text` is the element's string value; `by_share`: whether holding most of the page's
+        prose protects it."""
         if id(el) in self.protected:
             return False
         if any(id(a) in self.protected for a in el.iterdescendants("article", "main")):
             return False
         limit = WRAPPER_SHARE * self.prose_chars
-        return len(text) < limit or _prose_chars(el, text) < limit
+        return not by_share or len(text) < limit or _prose_chars(el, text) < limit
 
     def removed(self, el: Any, text: str) -> None:
         """`el` (string value `text`) left the page: its prose no longer counts. (A short one
@@ -497,8 +502,12 @@ def _name_reason(name: str) -> str | None:
     content, lookup, parts = _attr_lookup()
     if name in content:  # content words count only as whole class names
         return ""
-    if parts.isdisjoint(name.replace("_", "-").split("-")):  # most names hold no vocabulary word
+    split = name.replace("_", "-").split("-")
+    if parts.isdisjoint(split):  # most names hold no vocabulary word
         return None
+    anywhere = boilerplate_attr_parts()
+    if len(split) > 1 and (part := next((p for p in split if p in anywhere), None)):
+        return anywhere[part]
     found = None
     for key in _keys(name):
         reason = lookup.get(key)
@@ -516,6 +525,7 @@ def _attr_lookup() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     content, embed, reasons = boilerplate_attr_words()
     lookup = {w: reason for reason, words in reversed(reasons) for w in words}
     lookup.update(dict.fromkeys(embed, ""))
+    lookup.update({part: reason for part, reason in boilerplate_attr_parts().items() if part not in lookup})
     parts = frozenset(p for w in lookup for p in w.replace("_", "-").split("-"))
     return content, lookup, parts
 
@@ -544,12 +554,12 @@ _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check: bool = True,
-          track: bool = False, prose_outweighs: bool = False) -> None:
+          track: bool = False, prose_outweighs: bool = False, by_share: bool = True) -> None:
     parent = el.getparent()
     if parent is None or not guard.attached(el):
         return
     string = _STRING(el)
-    if check and not guard.allows(el, string):
+    if check and not guard.allows(el, string, by_share=by_share):
         return
     if prose_outweighs and _reads_as_story(el, string):
         return

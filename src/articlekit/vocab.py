@@ -86,6 +86,14 @@ def boilerplate_attr_words() -> tuple[frozenset[str], frozenset[str], tuple[tupl
 
 
 @cache
+def boilerplate_attr_parts() -> dict[str, str]:
+    """{part: reason} for the parts that name boilerplate wherever they stand in a class name
+    (the `anywhere` lists of `html_patterns.toml`)."""
+    data = _load("html_patterns.toml")["boilerplate"]
+    return {part: reason for reason, t in data.items() for part in t.get("anywhere", ())}
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """The union of every language's stop words: a language-blind measure of prose."""
     return frozenset(w for ws in _load("stopwords.toml").values() for w in ws)
