@@ -138,7 +138,7 @@ def run_on_dask(
         limit = in_flight or 2 * threads + 2
         queue: deque[tuple[list[Record], Any]] = deque()
         for chunk in _chunks(records, chunk_size):
-            queue.append((chunk, client.submit(extract_chunk, chunk, options, pure=False)))
+            queue.append((chunk, _submit(client, chunk, options)))
             while len(queue) >= limit:
                 yield from _collect(client, *queue.popleft(), options)
         while queue:
@@ -148,21 +148,33 @@ def run_on_dask(
             client.close()
 
 
-def _collect(client: Any, chunk: list[Record], future: Any, options: Options) -> Iterator[Result]:
+def _submit(client: Any, chunk: list[Record], options: Options) -> Any:
+    return client.submit(extract_chunk, chunk, options, pure=False)
+
+
+def _collect(
+    client: Any, chunk: list[Record], future: Any, options: Options, *, retried: bool = False
+) -> Iterator[Result]:
+    """The chunk's results. A chunk whose task failed is split and its records run one at a
+    time: only then does a dead worker name the record that killed it. Even so, a record's task
+    dies with its worker when another chunk in flight kills it, so a record is a crash only when
+    its worker dies twice under it."""
     try:
         results: list[Result] = future.result()
     except Exception as exc:
         future.release()
-        if len(chunk) == 1:
-            name = type(exc).__name__
-            kind = CRASH if name == "KilledWorker" else name
-            detail = (f"the Dask worker died while extracting this page ({exc})" if kind == CRASH
-                      else f"the Dask task failed: {exc!r}")
-            yield failure_result(chunk[0].id, chunk[0].url, Failure("error", kind, detail[:2000]), options.shape)
+        name = type(exc).__name__
+        if len(chunk) > 1:
+            for record in chunk:
+                yield from _collect(client, [record], _submit(client, [record], options), options)
             return
-        singles = [([r], client.submit(extract_chunk, [r], options, pure=False)) for r in chunk]
-        for one, fut in singles:
-            yield from _collect(client, one, fut, options)
+        if name == "KilledWorker" and not retried:
+            yield from _collect(client, chunk, _submit(client, chunk, options), options, retried=True)
+            return
+        kind = CRASH if name == "KilledWorker" else name
+        detail = (f"the Dask worker died while extracting this page ({exc})" if kind == CRASH
+                  else f"the Dask task failed: {exc!r}")
+        yield failure_result(chunk[0].id, chunk[0].url, Failure("error", kind, detail[:2000]), options.shape)
         return
     future.release()
     yield from results
