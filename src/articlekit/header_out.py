@@ -45,12 +45,12 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
 
 
 def _headline_at(blocks: Sequence[Block], meta: Metadata, title_at: int | None) -> int | None:
-    """The heading that prints the page's title, else the block the header took for it."""
+    """The block that prints the page's title, else the block the header took for it."""
     title = meta.values.get("title")
     headline = loose(title) if isinstance(title, str) else ""
     if headline:
         for i, b in enumerate(blocks):
-            if b.kind == "heading" and loose(b.text) == headline:
+            if loose(b.text) == headline:
                 return i
     return title_at
 

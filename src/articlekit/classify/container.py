@@ -205,29 +205,31 @@ OTHER_STORY_PARAGRAPHS = 2  # ... in at least this many paragraphs
 def story_of_headline(blocks: Sequence[Block], title_at: int) -> None:
     """HTML, after metadata: on a page that runs several stories one after another (the next
     articles loaded below the first), the body found may be another story than the page's:
-    the longest. When the blocks under the page's headline hold prose the body left out, and the
-    body opens under a headline of its own, the story under the page's headline is the body."""
+    the longest. When the headline's nearest ancestor that holds prose the body left out holds
+    nothing of the body, and the body opens under a headline of its own, the story under the
+    page's headline is the body."""
     head = blocks[title_at]
     kept = [i for i, b in enumerate(blocks) if b.reason is None]
-    if not kept or not head.path or head.kind != "heading":
+    if not kept or not head.path:
         return
-    holds_kept = {el for i in kept for el in blocks[i].path}
-    # the headline's story: its highest ancestor that holds nothing of the body
-    story = next((el for el in head.path if el not in holds_kept), None)
-    if story is None:
+    left_out = [i for i, b in enumerate(blocks) if b.reason == "outside-main" and b.kind in _VOTERS
+                and len(b.text) >= PROSE_CHARS and i != title_at]
+    if len(left_out) < OTHER_STORY_PARAGRAPHS:
         return
-    under = [i for i, b in enumerate(blocks) if i != title_at and story in b.path]
-    prose = [i for i in under if blocks[i].reason == "outside-main" and blocks[i].kind in _VOTERS
-             and len(blocks[i].text) >= PROSE_CHARS]
-    if len(prose) < OTHER_STORY_PARAGRAPHS or sum(len(blocks[i].text) for i in prose) < OTHER_STORY_PROSE:
+    for el in reversed(head.path):  # the headline's nearest ancestor that holds prose left out
+        prose = [len(blocks[i].text) for i in left_out if el in blocks[i].path]
+        if len(prose) >= OTHER_STORY_PARAGRAPHS and sum(prose) >= OTHER_STORY_PROSE:
+            break
+    else:
         return
-    if not _opens_under_own_headline(blocks, kept, head):
+    story = el
+    if any(story in blocks[i].path for i in kept) or not _opens_under_own_headline(blocks, kept, head):
         return
     for i in kept:
         blocks[i].reason = "outside-main"
-    for i in under:
-        if blocks[i].reason == "outside-main":
-            blocks[i].reason = None
+    for b in blocks:
+        if b.reason == "outside-main" and story in b.path:
+            b.reason = None
 
 
 def _opens_under_own_headline(blocks: Sequence[Block], kept: list[int], head: Block) -> bool:
