@@ -363,3 +363,22 @@ def test_a_headline_above_the_story_in_a_header_of_its_own_keeps_the_story() -> 
             + "".join(f"<p>{p}</p>" for p in NEXT_STORY) + "</div></body></html>")
     article = articlekit.extract(page)
     assert article.paragraphs[-len(NEXT_STORY):] == NEXT_STORY
+
+
+def test_a_bold_line_between_paragraphs_is_a_subheading_of_the_story() -> None:
+    """Older and hand-written pages print subheadings as a paragraph all in bold; after an
+    in-story 'Read more' link it lost as too short. A bold sentence is emphasis, not a heading."""
+    first = ("The renaming of three streets in the African Quarter has been debated for years, and "
+             "the district finally decided on new names in April.")
+    second = ("The move has been met with resistance from the far right: two lawmakers asked the "
+              "district to keep the old names, which they called part of the city's history.")
+    closing = "Be there or be square!"
+    page = ("<html><head><title>Berlin confronts its colonial past</title></head><body><article>"
+            "<h1>Berlin confronts its colonial past</h1>"
+            f"<p>{first} {first}</p><p><em>Read more</em>: <a href='/a-1'>Colonial crimes: work in progress</a></p>"
+            f"<p><strong>Right-wing resistance</strong></p><p>{second} {second}</p>"
+            f"<p><b>{closing}</b></p></article></body></html>")
+    article = articlekit.extract(page)
+    assert article.paragraphs[1:3] == ["Right-wing resistance", f"{second} {second}"]
+    assert "\n#### Right-wing resistance\n" in article.to_markdown()
+    assert closing in article.paragraphs[-1]

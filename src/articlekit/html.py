@@ -196,10 +196,30 @@ def blocks(root: Any, found: Index, titles: Sequence[str] = (), pruning: Pruning
     page = HtmlPage(tree=root)
     if pruning != "none":
         _prune(root, found, page.pruned, titles, names=pruning == "full")
+    _bold_lines_as_headings(root)
     etree.strip_tags(root, *_INLINE)  # their text stays; the walk below visits far fewer nodes
     body = root.find("body")
     page.blocks = segment(body if body is not None else root)
     return page
+
+
+BOLD_HEADING_CHARS = 120  # a paragraph all in bold up to this long is a subheading ...
+_NOT_HEADING_ENDS = (".", "!", "?", ":", "…", ",", ";")  # ... unless it ends as a sentence or a label
+
+
+def _bold_lines_as_headings(root: Any) -> None:
+    """A short paragraph all in bold (<p><strong>Right-wing resistance</strong></p>) is the
+    subheading older and hand-written pages print: it becomes an <h4>, read as one. (Bold that
+    ends a sentence is emphasis; bold that ends in a colon, a label: 'Read more:'.)"""
+    for p in root.iter("p"):
+        if len(p) != 1 or (p.text and not p.text.isspace()):
+            continue
+        bold = p[0]
+        if bold.tag not in ("strong", "b") or (bold.tail and not bold.tail.isspace()) or len(bold):
+            continue
+        text = (bold.text or "").strip()
+        if text and len(text) <= BOLD_HEADING_CHARS and not text.rstrip("\"'”’»").endswith(_NOT_HEADING_ENDS):
+            p.tag = "h4"
 
 
 def _prune(
