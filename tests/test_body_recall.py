@@ -382,3 +382,32 @@ def test_a_bold_line_between_paragraphs_is_a_subheading_of_the_story() -> None:
     assert article.paragraphs[1:3] == ["Right-wing resistance", f"{second} {second}"]
     assert "\n#### Right-wing resistance\n" in article.to_markdown()
     assert closing in article.paragraphs[-1]
+
+
+def test_a_post_of_a_few_short_lines_is_not_returned_empty() -> None:
+    lines = ["„Ich weiß, ich bin betrunken und sollte das vielleicht gar nicht sagen…“",
+             "– „Dann sag es nicht.“", "– „Ok.“"]
+    post = "".join(f"<p>{line}</p>" for line in lines)
+    page = ("<html><head><title>Die Möglichkeit nichts zu tun</title></head><body>"
+            "<div id='header'><a href='/'>Gnaur</a></div><div class='post'>"
+            "<h2><a href='/2013/06/14/moeglichkeit'>Die Möglichkeit nichts zu tun</a></h2>"
+            f"<div class='entry'>{post}<p>Gefällt mir:</p></div></div>"
+            "<div class='sidebar'><p>Ein Blog über Filme, Musik und das Nichtstun, seit 2009 geschrieben.</p></div>"
+            "</body></html>")
+    article = articlekit.extract(page)
+    assert article.paragraphs[:3] == lines
+    assert article.provenance["text"] == "readability"
+    assert "Nichtstun" not in article.text
+
+
+def test_the_short_post_fallback_takes_only_lines_dropped_for_their_length() -> None:
+    """Readability's candidate on a page whose post is loaded by script can be the blog's
+    tagline or a browser notice: lines our pass dropped for what they are, not for their length."""
+    from articlekit.blocks import Block
+    from articlekit.fallback import reads_as_post
+
+    tagline = "The latest news and insights from Google on security and safety on the Internet"
+    line = "„Ich weiß, ich bin betrunken und sollte das vielleicht gar nicht sagen…“"
+    assert reads_as_post([line, "– „Ok.“"], [Block(line, reason="not-prose"), Block("– „Ok.“", reason="too-short")])
+    assert not reads_as_post([tagline], [Block(tagline, reason="sidebar")])
+    assert not reads_as_post(["– „Ok.“"], [Block("– „Ok.“", reason="too-short")])  # no line of words

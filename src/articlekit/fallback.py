@@ -10,9 +10,10 @@ less than MIN_BODY characters, the cascade tries, in order, until one finds clea
    page, and of readability's serialised summary) and readability's scoring;
 3. "unpruned": the page again with no pruning at all (hidden and semantic boilerplate too), the
    classifier alone deciding: the last resort, for pages too large for readability.
-A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far;
-`Article.provenance["text"]` names the stage that gave the body. A text dump has one stage,
-"all-prose": the story run's restriction lifted (`whole_text`).
+A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far.
+When the body is still empty, readability's candidate is taken whatever its length if it reads
+as a short post (`reads_as_post`). `Article.provenance["text"]` names the stage that gave the
+body. A text dump has one stage, "all-prose": the story run's restriction lifted (`whole_text`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,20 @@ def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limit
     parsed = front.blocks(tree, front.index(tree, walked), titles=titles, pruning=pruning)
     classify.label(parsed.blocks)
     return [b.text for b in parsed.blocks if b.reason is None]
+
+
+_LOST_ON_LENGTH = frozenset({"too-short", "not-prose", "outside-main"})
+
+
+def reads_as_post(paragraphs: Sequence[str], blocks: Sequence[Block]) -> bool:
+    """A body too short for the cascade's MIN_BODY is still worth giving when nothing else was
+    found: a short post ('„Ich weiß, ich bin betrunken …“ – „Dann sag es nicht.“'). Readability's
+    paragraphs are one when a line of them has MIN_WORDS words and each such line is a block our
+    pass saw and dropped only for its length or place (never for a reason that names it
+    boilerplate: a sidebar's tagline, a browser notice, a list of links)."""
+    long = [p for p in paragraphs if p.count(" ") >= MIN_WORDS - 1]
+    lost = {b.text for b in blocks if b.reason in _LOST_ON_LENGTH}
+    return bool(long) and all(p in lost for p in long)
 
 
 def whole_text(blocks: Sequence[Block]) -> str:

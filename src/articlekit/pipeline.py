@@ -88,14 +88,17 @@ def _fall_back(
     """When our pass finds almost no body on a page that shows prose, the fallback cascade
     (fallback.py): our pass with pruning relaxed step by step, then readability-lxml's
     candidate; the first that finds clearly more gives the body, and names itself."""
-    if not fallback.worth_asking([*(b.text for b in blocks), *(r.text for r in removed)]):
-        return article
     page = source.text or etree.tostring(source.tree, encoding="unicode")
     shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
-    for name, found in fallback.stages(page, titles, limits, degraded=degraded):
-        paragraphs = [p for p in found if loose(p) not in shown]
-        if fallback.takes("\n\n".join(paragraphs), article.text):
-            return _with_body(article, paragraphs, name)
+    if fallback.worth_asking([*(b.text for b in blocks), *(r.text for r in removed)]):
+        for name, found in fallback.stages(page, titles, limits, degraded=degraded):
+            paragraphs = [p for p in found if loose(p) not in shown]
+            if fallback.takes("\n\n".join(paragraphs), article.text):
+                return _with_body(article, paragraphs, name)
+    if not article.text and not degraded:  # a short post: readability's candidate, if it reads as one
+        paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
+        if fallback.reads_as_post(paragraphs, blocks):
+            return _with_body(article, paragraphs, "readability")
     return article
 
 
