@@ -9,7 +9,7 @@ here tuned on (the bench sets in ../shared/bench are the ones we tune on).
 Neither collection is copied into this repository (their licences and sizes are their own);
 fetch them and pass the folder:
 - `trafilatura`: github.com/adbar/trafilatura, `tests/` (`evaldata.json` and the pages in
-  `eval/` and `cache/`), about 900 pages of news, blogs, shops and institutions, most of them
+  `eval/` and `cache/`), 990 pages of news, blogs, shops and institutions, most of them
   German. Each page has up to six snippets that must be in the body and up to six that must
   not; scored as trafilatura's own `tests/evaluate.py` scores them (whitespace-normalised
   substring matching; P, R, F1, accuracy over all snippets). It is trafilatura's own tuning
