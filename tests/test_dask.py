@@ -96,3 +96,26 @@ def test_dask_worker_crash_is_a_record(cluster: Any) -> None:
     assert [r.id for r in results] == [f"r{i}" for i in range(6)]
     assert [r.status for r in results] == ["ok", "ok", "error", "ok", "ok", "ok"]
     assert results[2].error_type == "crash"
+
+
+def test_partitions_and_frames_carry_markdown_when_asked() -> None:
+    import articlekit
+    import articlekit.dask as akd
+
+    items = [{"id": f"p{i}", "url": f"https://example.com/{i}", "html": html_page(i)} for i in range(3)]
+    records = akd.extract_partition(items, markdown=True)
+    assert [r["markdown"] for r in records] == [
+        articlekit.extract(item["html"], url=item["url"]).to_markdown() for item in items
+    ]
+    assert "markdown" not in akd.extract_partition(items)[0]
+
+
+def test_frames_carry_markdown_when_asked() -> None:
+    pd = pytest.importorskip("pandas")
+    import articlekit
+    import articlekit.dask as akd
+
+    items = [{"id": f"p{i}", "url": f"https://example.com/{i}", "html": html_page(i)} for i in range(3)]
+    frame = akd.extract_frame(pd.DataFrame(items), markdown=True)
+    assert list(frame["markdown"]) == [articlekit.extract(i["html"], url=i["url"]).to_markdown() for i in items]
+    assert list(akd.frame_meta(markdown=True).columns) == list(frame.columns)

@@ -32,8 +32,10 @@ from .worker import Options, process
 __all__ = ["extract_bag", "extract_frame", "extract_partition", "frame_meta", "run_on_dask"]
 
 
-def _options(timeout: float | None, max_bytes: int, explain: bool, now: dt.datetime | None) -> Options:
-    return Options(timeout=timeout, max_bytes=max_bytes, explain=explain, now=now)
+def _options(
+    timeout: float | None, max_bytes: int, explain: bool, now: dt.datetime | None, markdown: bool = False
+) -> Options:
+    return Options(timeout=timeout, max_bytes=max_bytes, explain=explain, now=now, markdown=markdown)
 
 
 def extract_chunk(records: list[Record], options: Options) -> list[Result]:
@@ -48,9 +50,11 @@ def extract_partition(
     max_bytes: int = MAX_BYTES,
     explain: bool = False,
     now: dt.datetime | None = None,
+    markdown: bool = False,
 ) -> list[dict[str, Any]]:
-    """The output records (dicts) for one partition of pages."""
-    options = _options(timeout, max_bytes, explain, now)
+    """The output records (dicts) for one partition of pages; `markdown`: each also carries the
+    body as Markdown, as `articlekit batch --format markdown` writes it."""
+    options = _options(timeout, max_bytes, explain, now, markdown)
     return [process(as_record(item, i), options).to_dict() for i, item in enumerate(items)]
 
 
@@ -59,15 +63,16 @@ def extract_bag(bag: Any, **kwargs: Any) -> Any:
     return bag.map_partitions(extract_partition, **kwargs)
 
 
-def frame_columns(explain: bool = False) -> list[str]:
-    return ["id", "url", "status", "ok", "error", *article_keys(Shape(explain))]
+def frame_columns(explain: bool = False, markdown: bool = False) -> list[str]:
+    return ["id", "url", "status", "ok", "error", *article_keys(Shape(explain, markdown))]
 
 
-def frame_meta(explain: bool = False) -> Any:
+def frame_meta(explain: bool = False, markdown: bool = False) -> Any:
     """An empty pandas DataFrame with `extract_frame`'s columns (Dask's `meta=`)."""
     pd = importlib.import_module("pandas")
 
-    return pd.DataFrame({c: pd.Series(dtype="bool" if c == "ok" else "object") for c in frame_columns(explain)})
+    columns = frame_columns(explain, markdown)
+    return pd.DataFrame({c: pd.Series(dtype="bool" if c == "ok" else "object") for c in columns})
 
 
 def extract_frame(
@@ -80,11 +85,13 @@ def extract_frame(
     max_bytes: int = MAX_BYTES,
     explain: bool = False,
     now: dt.datetime | None = None,
+    markdown: bool = False,
 ) -> Any:
-    """A pandas partition of pages -> a pandas DataFrame of output records (one row each)."""
+    """A pandas partition of pages -> a pandas DataFrame of output records (one row each);
+    `markdown`: a `markdown` column with the body as Markdown."""
     pd = importlib.import_module("pandas")
 
-    options = _options(timeout, max_bytes, explain, now)
+    options = _options(timeout, max_bytes, explain, now, markdown)
     rows = []
     has_url, has_id = url in df.columns, id in df.columns
     for i, (page, page_url, page_id) in enumerate(zip(
@@ -100,10 +107,10 @@ def extract_frame(
             record = Record(rec_id, None, url=record.url,
                             failure=Failure("error", "MissingField", f"row {rec_id} has no page in {html!r}"))
         rows.append(json.loads(process(record, options).line))
-    columns = frame_columns(explain)
+    columns = frame_columns(explain, markdown)
     out = pd.DataFrame(rows, columns=columns)
     if not rows:
-        return frame_meta(explain)
+        return frame_meta(explain, markdown)
     out["ok"] = out["ok"].astype("bool")
     return out
 
