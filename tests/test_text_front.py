@@ -68,6 +68,18 @@ def test_markdown_link_running_on_joins_lines() -> None:
     assert [(b.text, b.link_chars) for b in blocks] == [("See the full report for details.", len("the full report"))]
 
 
+def test_markdown_link_wrapped_more_than_once_or_holding_brackets_is_its_text() -> None:
+    # html2text breaks a long URL at its hyphens, over as many lines as it takes; a link's text
+    # may be in brackets of its own. Neither may leave Markdown in the text.
+    share = ("[](mailto:?body=https://p.dw.com/p/4boRv%3Fmaca%3Dde-EMail-\n"
+             "sharing&subject=Russland-\nWahl%3A%20Nadeschdin)")
+    dump = (f"{share}\n\nTäglich um 19 Uhr [[www.das-letzte-\nkleinod.de]](https://www.das-letzte-kleinod.de/"
+            "programm/hotel-lunik-\neisenhuettenstadt/).\n")
+    assert [(b.text, b.link_chars) for b in text.blocks(dump)] == [
+        ("Täglich um 19 Uhr [www.das-letzte- kleinod.de].", len("[www.das-letzte- kleinod.de]"))
+    ]
+
+
 def test_lynx_nested_bullet() -> None:
     # Lynx marks the items of a nested list with "o", far from the margin; a wrapped line that
     # starts with the Portuguese word "o" is at the paragraph's margin.

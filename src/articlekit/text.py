@@ -25,9 +25,10 @@ _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-# A link's URL may hold spaces where the renderer wrapped it across lines.
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
-_MD_OPEN = re.compile(r"\[[^\]]*$|\]\([^)\s]*$")
+# A link's URL may hold spaces where the renderer wrapped it across lines (more than once: a
+# line already joined may end inside it again); its text may hold brackets ('[[example.org]](…)').
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
+_MD_OPEN = re.compile(r"\[[^\]]*$|\]\([^)]*$")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _CELL_SEP = re.compile(r"\s{3,}|\|")  # between the cells of a table row in a dump
@@ -67,19 +68,20 @@ def blocks(text: str) -> list[Block]:
     para_first = ""  # the paragraph's first line, markers and all: what its structure shows
     para_indent = 0
     prev = ""
+    in_link = False  # the paragraph so far ends inside a Markdown link
     for raw, width in zip(lines, widths, strict=True):
         line = raw.rstrip()
         if not line:
             if para:
                 _emit(out, para, para_kind, para_first)
                 para = []
-            prev = ""
+            prev, in_link = "", False
             continue
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
         kind, content = _line_kind(line, stripped)
         continues = bool(para) and (
-            _md_open(prev)  # a Markdown link or image wrapped inside itself
+            in_link  # a Markdown link or image wrapped inside itself
             or (width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2)
         )
         if not continues:
@@ -90,6 +92,7 @@ def blocks(text: str) -> list[Block]:
             para_indent = indent if kind == "paragraph" else indent + 2
         para.append(content)
         prev = line
+        in_link = _still_in_link(in_link, line)
     if para:
         _emit(out, para, para_kind, para_first)
     return out
@@ -124,21 +127,22 @@ def _unwrapped_blocks(lines: list[str], markdown: bool) -> list[Block]:
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
     para_first = ""
-    prev = ""
+    in_link = False
     for line in map(str.strip, lines):
         if not line:
             if para:
                 _emit(out, para, para_kind, para_first)
                 para = []
+            in_link = False
             continue
         kind, content = _line_kind(line, line)
-        if para and not _md_open(prev):
+        if para and not in_link:
             _emit(out, para, para_kind, para_first)
             para = []
         if not para:
             para_kind, para_first = kind, line
         para.append(content)
-        prev = line
+        in_link = _still_in_link(in_link, line)
     if para:
         _emit(out, para, para_kind, para_first)
     return out
@@ -218,6 +222,15 @@ def _unmark(text: str) -> tuple[str, int]:
 def unescape_markdown(text: str) -> str:
     """'\\_Jane\\_' -> '_Jane_': the backslash escapes of a Markdown dump undone."""
     return _MD_ESCAPE.sub(r"\1", text)
+
+
+def _still_in_link(was: bool, line: str) -> bool:
+    """Whether a paragraph ends inside a Markdown link after this line: a line with a bracket
+    says so itself; a line without one continues a link's URL wrapped more than once (until a
+    parenthesis closes it), never a link's text (lynx's '[photo …' alt texts have no URL)."""
+    if "[" in line or "](" in line:
+        return _md_open(line)
+    return was and ")" not in line and " " not in line
 
 
 def _md_open(line: str) -> bool:
