@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import articlekit
 from articlekit import text
 
 
@@ -109,3 +110,26 @@ def test_markdown_dump_wrapped_at_78_columns_despite_its_long_link_lines() -> No
              "and filled four public meetings with angry and hopeful speeches alike." for n in range(6)]
     dump = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 78) for p in prose) + "\n"
     assert [b.text for b in text.blocks(dump) if b.kind == "paragraph"] == prose
+
+
+def test_a_dump_whose_longest_run_is_a_list_of_teasers_keeps_the_story_under_its_headline() -> None:
+    story = [
+        "Dee Dee Myers, a White House press secretary for Bill Clinton, is leaving her role as head "
+        "of corporate communications at the studio after four years, the company said on Monday.",
+        "Myers, who oversaw public affairs worldwide, told staff that the time had come to try "
+        "something new, though media had been part of what she had done for a long time.",
+        "Her last day is April 1, and the studio has not named a replacement for the post yet.",
+    ]
+    teasers = [
+        f"{n}. Where do the engagement rings of the dating show come from? Where do the engagement "
+        f"rings of the dating show come from, and what did they cost the producers, part {n}"
+        for n in range(1, 9)
+    ]
+    dump = "\n\n".join([
+        "Skip to main content", "Sections", "Sign in",
+        "Former press secretary Dee Dee Myers leaves studio role", "By Ian Mohr",
+        "February 24, 2020 | 9:25pm", *story, "Share this:", "Most popular", *teasers,
+    ]) + "\n"
+    article = articlekit.extract(dump, url="https://example.com/2020/02/24/dee-dee-myers-leaves-studio-role/")
+    assert article.title == "Former press secretary Dee Dee Myers leaves studio role"
+    assert article.paragraphs == story

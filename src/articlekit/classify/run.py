@@ -140,11 +140,14 @@ def _one_template(lines: Iterable[str]) -> bool:
 
 
 def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
-    """Text dumps: when the story found holds almost no text but the headline was found, the
-    story is a list or a table (standings, a calendar) that has no prose to be found by: the
-    lines under the headline, past its byline and date, up to the first boilerplate."""
+    """Text dumps: when the story found is not the headline's, the lines under the headline,
+    past its byline and date, up to the first boilerplate. Two cases: the story found holds
+    almost no text (the story is a list or a table, standings or a calendar, that has no prose
+    to be found by); or it holds no paragraph of prose while the headline's lines hold two (a
+    list of teasers, each a headline and its summary, outweighed a short story)."""
     kept = sum(len(b.text) for b in blocks if b.reason is None)
-    if kept >= WEAK_STORY:
+    teasers = kept >= WEAK_STORY and not any(_prose_paragraph(b) for b in blocks if b.reason is None)
+    if kept >= WEAK_STORY and not teasers:
         return
     run: list[int] = []
     for i in range(title_at + 1, len(blocks)):
@@ -154,7 +157,10 @@ def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
         if reason is not None and reason not in _STORY_LINES:
             break
         run.append(i)
-    if (
+    if teasers:
+        if sum(_prose_paragraph(blocks[i]) for i in run) < UNDER_HEADLINE_PROSE:
+            return
+    elif (
         len(run) < UNDER_HEADLINE_MIN or blocks[run[0]].reason is None  # (the story found is right there)
         or sum(len(blocks[i].text) for i in run) <= kept or _one_template(blocks[i].text for i in run)
     ):
@@ -164,3 +170,11 @@ def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
             b.reason = "outside-main"
     for i in run:
         blocks[i].reason = None
+
+
+UNDER_HEADLINE_PROSE = 2  # paragraphs of prose under the headline that outweigh a body of teasers
+PROSE_PARAGRAPH = 150  # characters of a paragraph of prose (not a list item, not a label)
+
+
+def _prose_paragraph(b: Block) -> bool:
+    return b.kind == "paragraph" and len(b.text) >= PROSE_PARAGRAPH and SENTENCE_END.search(b.text) is not None
