@@ -110,3 +110,19 @@ def test_a_desk_after_a_full_name_ends_it_like_a_role() -> None:
     assert parse_byline("Mary Clare Jalonick Politics Desk") == ["Mary Clare Jalonick"]
     assert not looks_like_byline("Manchester United Team")  # no full name before a desk: a team
     assert not looks_like_byline("Jane Doe Team")
+
+
+def test_a_comment_author_or_the_comment_forms_name_field_is_no_author() -> None:
+    story = "".join(f"<p>Paragraph {n} of a post about the summer, the garden and the dogs.</p>" for n in range(5))
+    page = ("<html><head><title>The long summer</title></head><body><article><h1>The long summer</h1>"
+            f"{story}</article><ol class='comment-list'><li class='comment'><div class='comment-author vcard'>"
+            "<b>Art Edwards</b> says:</div><p>Lovely post, thanks for sharing it with us.</p></li></ol>"
+            "<form><p class='comment-form-author'><label for='author'>Name</label><input id='author'></p></form>"
+            "</body></html>")
+    assert articlekit.extract(page).authors == ()
+
+
+def test_a_label_a_weekday_or_a_month_alone_is_no_name() -> None:
+    assert parse_byline("By Jane Doe") == ["Jane Doe"]
+    for line in ("Name", "Auteurs", "Donnerstag", "Dezember", "By"):
+        assert parse_byline(line) == [], line

@@ -402,7 +402,8 @@ class Index:
         # (A class alone needs no joined string: its words are the same.)
         if (cls or ident) and (reason := attr_reason(f"{cls} {ident}" if ident else cls)):
             self.named.append((el, reason))
-        if "byline" in cls or "author" in cls or "byline" in ident or rel == "author":
+        # (not a comment's author, nor the comment form's "Name" field: "comment-author vcard")
+        if ("byline" in cls or "author" in cls or "byline" in ident or rel == "author") and "comment" not in cls:
             self.bylines.append(el)
 
 

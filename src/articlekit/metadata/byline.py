@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..dates import date_start
+from ..dates import date_start, month_names
 from ..vocab import _load, alternation, stopwords
 
 _SPLIT_DATE = re.compile(
@@ -163,6 +163,16 @@ def is_author_label(label: str) -> bool:
     return label.strip(" :").casefold() in _vocab().labels
 
 
+def _not_name_word(word: str) -> bool:
+    key = word.strip(".,:").casefold()
+    return key in _not_name_words() or key in month_names() or key in _label_words()
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(_load("bylines.toml")["not_name_words"])
+
+
 @cache
 def _label_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in _load("bylines.toml")["label_words"])
@@ -299,9 +309,12 @@ def _drop_place(names: list[str]) -> list[str]:
 
 
 def is_name(text: str, *, strict: bool = True) -> bool:
-    """Looks like a person's name: a few words, no digits or markup, most of them capitalised."""
+    """Looks like a person's name: a few words, no digits or markup, most of them capitalised;
+    not one word that is a label, a weekday or a month ('Name', 'Auteurs', 'Donnerstag')."""
     words = text.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS or len(text) > 60 or _NOT_NAME_CHARS.search(text):
+        return False
+    if len(words) == 1 and _not_name_word(text):
         return False
     if text.endswith((".", "!", "?")) and len(words) > 3:
         return False
