@@ -114,7 +114,8 @@ def unmarked(line: str) -> str:
     'Von Ulrich Exner Korrespondent'."""
     if "_" in line or "*" in line:
         line = " ".join(_EMPHASIS.sub(" ", line).split())
-    return _vocab().glued_prefix.sub(r"\1 ", line, count=1)
+    m = _vocab().glued_prefix.match(line)  # (as `sub(r"\1 ", line, count=1)`: the pattern is anchored)
+    return line if m is None else f"{m.group(1)} {line[m.end():]}"
 
 
 def starts_like_byline(line: str) -> bool:

@@ -29,7 +29,7 @@ from .byline import (
 from .candidates import Candidate
 from .headline import LOOK_AHEAD, declared_form, find_title, headline_text
 from .language import stopword_language
-from .lines import PROMPT_REASONS, SEGMENTS, WIDGET_REASONS, by_distance, has_markup, is_prose, photo_dated
+from .lines import PROMPT_REASONS, WIDGET_REASONS, by_distance, has_markup, is_prose, photo_dated, segments
 from .slug import slug_words
 
 UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
@@ -84,7 +84,8 @@ def header(
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
     # Markup that declares a title (HTML) makes the page-wide evidence unnecessary: the visible
     # headline only confirms it, and an HTML page renders its headline near its story.
-    title_at = find_title(blocks, first, slug_words(url), whole_page="title" not in known)
+    slug = slug_words(url)
+    title_at = find_title(blocks, first, slug, whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
     # (the stop words are counted for the order only when a date needs it and the markup gives no language)
@@ -104,7 +105,7 @@ def header(
         headline, wrapped = headline_text(blocks, title_at)
         if wrapped:  # (the wrapped last line)
             found.used[title_at + 1] = "title"
-        if "title" not in known and (declared := declared_form(blocks, title_at, headline, slug_words(url))):
+        if "title" not in known and (declared := declared_form(blocks, title_at, headline, slug)):
             found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
         found.candidates.append(Candidate("title", headline, "headline"))
         if "description" not in known:  # (declared, a standfirst would only leave the body)
@@ -202,7 +203,7 @@ def _prefixed_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
         return []
     if is_prefix_only(text) and i + 1 < len(blocks):
         return parse_byline(text + " " + blocks[i + 1].text)
-    for segment in SEGMENTS.split(text):
+    for segment in segments(text):
         if looks_like_byline(segment) and (names := parse_byline(segment)):
             return names
     return []
@@ -213,7 +214,7 @@ def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     text = blocks[i].text
     if i < anchor or len(text) > META_LINE_CHARS or find_date(text) is None:
         return []
-    head = SEGMENTS.split(text, maxsplit=1)[0].strip()
+    head = segments(text)[0].strip()
     return all_full_names(parse_byline(head))
 
 
@@ -223,12 +224,12 @@ def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]
     text = blocks[i].text
     if i < anchor or len(text) > META_LINE_CHARS:
         return []
-    segments = [seg.strip() for seg in SEGMENTS.split(text) if seg.strip()]
-    if len(segments) < 2 or not any(ch.isdigit() for ch in text):
+    parts = [seg.strip() for seg in segments(text) if seg.strip()]
+    if len(parts) < 2 or not any(ch.isdigit() for ch in text):
         return []
-    for k, seg in enumerate(segments):
+    for k, seg in enumerate(parts):
         if not any(ch.isdigit() for ch in seg) and (names := all_full_names(parse_byline(seg))):
-            others = segments[:k] + segments[k + 1:]  # a sentence after a dash is no meta segment
+            others = parts[:k] + parts[k + 1:]  # a sentence after a dash is no meta segment
             if all(len(o.split()) <= META_SEGMENT_WORDS for o in others):
                 return names
     return []

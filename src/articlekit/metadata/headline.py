@@ -35,7 +35,7 @@ from .slug import WORD, folded_words, slug_overlap
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
 MIN_SCORE = 1.0  # below this no block is taken for the headline
-_TITLE_END_OK = re.compile(r"[^.;,:。，；：、]$|\.\.\.$|…$")
+_BAD_END = frozenset(".;,:。，；：、")  # a headline ends in none of these, unless in '...'
 _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
 _WIDE = re.compile(r"[\u0e00-\u0eff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
@@ -311,9 +311,15 @@ def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
         return False
     if block.link_density > 0.5:
         return False
-    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
+    if not (_title_end_ok(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
         return False
     return _title_words_ok(text, dense, vouched)
+
+
+def _title_end_ok(text: str) -> bool:
+    r"""`re.search(r"[^.;,:。，；：、]$|\.\.\.$|…$", text)` read off the last characters (a regex
+    search would try every position of the line)."""
+    return bool(text) and (text[-1] not in _BAD_END or text.endswith("..."))
 
 
 def _title_cased(text: str) -> bool:
