@@ -20,6 +20,7 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DATE splits at holds one of these
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
@@ -50,21 +51,21 @@ class _Vocab:
     def split_names(self, text: str) -> list[str]:
         """`joiner.split(text)`: a line with no separator character and none of the joining
         words ('and', 'und', ...) as a word of its own is one part."""
-        if not _JOINER_CHARS.search(text) and self.joiner_words.isdisjoint(w.lower() for w in _LETTERS.findall(text)):
+        if not _JOINER_CHARS.search(text) and self.joiner_words.isdisjoint(map(str.lower, _LETTERS.findall(text))):
             return [text]
         return self.joiner.split(text)
 
-    def cut_at(self, line: str) -> re.Match[str] | None:
+    def cut_at(self, line: str, words: list[str] | None = None) -> re.Match[str] | None:
         """`cut.search(line)`: a prompt starts with a word of its own, so only a line holding
-        one of their first words can hold one."""
-        if self.prompt_firsts.isdisjoint(w.lower() for w in _LETTERS.findall(line)):
+        one of their first words can hold one. `words`: the line's `_LETTERS`, when known."""
+        if self.prompt_firsts.isdisjoint(map(str.lower, _LETTERS.findall(line) if words is None else words)):
             return None
         return self.cut.search(line)
 
-    def may_end_in_role(self, line: str) -> bool:
+    def may_end_in_role(self, line: str, words: list[str] | None = None) -> bool:
         """Whether `role_tail` can match: the line's last word is a role's last word, or a role
-        is glued to it ('Ulrich ExnerKorrespondent')."""
-        words = _LETTERS.findall(line)
+        is glued to it ('Ulrich ExnerKorrespondent'). `words`: the line's `_LETTERS`, when known."""
+        words = _LETTERS.findall(line) if words is None else words
         return bool(words) and (words[-1].lower() in self.role_lasts or _ROLE_GLUE.search(words[-1]) is not None)
 
 
@@ -132,13 +133,17 @@ def looks_like_byline(line: str) -> bool:
         return True
     if len(line) > 80:
         return False
-    line = _ADDRESS.sub(" ", line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
-    head = line[: m.start()] if (m := v.cut_at(line)) else line
+    line = _without_addresses(line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
+    words: list[str] | None = _LETTERS.findall(line)  # (the same for `head` when nothing is cut)
+    if m := v.cut_at(line, words):
+        head, words = line[: m.start()], None
+    else:
+        head = line
     head = head.strip(" .,")
     # the role ends the line: only its last characters can match (a search from the start is slow)
     if v.desk_tail.match(head):
         return True
-    if not v.may_end_in_role(head):
+    if not v.may_end_in_role(head, words):
         return False
     return bool(v.role_tail.search(head, max(0, len(head) - ROLE_TAIL_CHARS))) and not is_role(head)
 
@@ -152,6 +157,7 @@ def without_prefix(line: str) -> str:
     return v.late_prefix.sub("", v.prefix.sub("", line, count=1), count=1).strip()
 
 
+@lru_cache(maxsize=4096)  # (the byline finders ask it of each line under the headline in turn)
 def is_prefix_only(line: str) -> bool:
     """'Von', 'By:': a byline's prefix on a line of its own, the names on the next."""
     line = line.strip()
@@ -191,11 +197,12 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     v = _vocab()
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
-    head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
+    head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0] if _SPLIT_DATE_CHARS.search(line) else line, v)
     if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
         return ()
     head = without_prefix(head)
-    head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
+    head = without_placeholders(head)
+    head = _without_addresses(_PARENS.sub("", head) if "(" in head else head)
     names: list[str] = []
     role_only: list[str] = []
     parts = [p.strip(" .,:;|-–—\u00a0") for p in v.split_names(head)]
@@ -251,9 +258,14 @@ def names_fill(text: str, names: list[str], slack: int = 3) -> bool:
     return bool(names) and len(rest.replace(" ", "")) <= slack
 
 
+def _without_addresses(line: str) -> str:
+    """`_ADDRESS.sub(" ", line)`: every address holds '@', 'http' or 'www.' (most lines none)."""
+    return _ADDRESS.sub(" ", line) if "@" in line or "http" in line or "www." in line else line
+
+
 def without_placeholders(text: str) -> str:
     """'[img] Jane Doe [img] John Roe' -> 'Jane Doe, John Roe'."""
-    return _PLACEHOLDER.sub(", ", text).strip(" ,")
+    return (_PLACEHOLDER.sub(", ", text) if "[" in text else text).strip(" ,")
 
 
 _TRAILING_NUMBERS = re.compile(r"\s\d.*$")  # 'Jane Doe 8 January, 17:46': a date after the name
