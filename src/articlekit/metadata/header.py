@@ -91,13 +91,14 @@ def header(
     # (the stop words are counted for the order only when a date needs it and the markup gives no language)
     order = PageOrder(languages=languages, url=url, texts=lambda: (b.text for b in blocks),
                       guess=lambda: language or stopword_language(blocks, first))
-    byline = found.add(_find_byline(blocks, anchor, order))
+    under = _below(blocks, anchor, UNDER_TITLE)  # (the byline's and the dateline's search reach)
+    byline = found.add(_find_byline(blocks, anchor, order, under=under))
     if byline is None:  # (even when the markup names someone: it may be the site itself)
         byline = found.add(_far_byline(blocks, first, found.used, order))
     if byline is None:  # (a signature under the story is no byline for the standfirst search)
         found.add(_find_signature(blocks, found.used))
     byline_at = byline.at("byline") if byline is not None else None
-    found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at))
+    found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at, under=under))
     if "date" not in known and not any(c.field == "date" for c in found.candidates):
         found.add(_page_date(blocks, first, found.used, order))
     if title_at is not None:
@@ -115,11 +116,13 @@ def header(
     return found
 
 
-def _find_byline(blocks: Sequence[Block], anchor: int, order: PageOrder) -> Header | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, order: PageOrder, *, under: int | None = None) -> Header | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
-    names; a bare name line next to a date or repeated (avatar text and link)."""
-    window = range(max(0, anchor - 3), _below(blocks, anchor, UNDER_TITLE) + 1)
+    names; a bare name line next to a date or repeated (avatar text and link). `under`: the
+    anchor's `_below` (the caller's, when known)."""
+    under = _below(blocks, anchor, UNDER_TITLE) if under is None else under
+    window = range(max(0, anchor - 3), under + 1)
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
@@ -267,18 +270,19 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 def _find_dateline(
     blocks: Sequence[Block], anchor: int, first: int, used: Mapping[int, str], order: PageOrder,
-    *, headline: int | None = None,
+    *, headline: int | None = None, under: int | None = None,
 ) -> Header | None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Posted: July 29, 2009 10:30 ET"). A line labelled as the last update ('Updated: …',
     'Stand: …') gives the modified date; it is the date only when no other line gives one.
     `headline`: the headline's block, never a dateline (the anchor without one is only the line
-    above the first paragraph: it may be one)."""
+    above the first paragraph: it may be one). `under`: the anchor's `_below`, when known."""
     byline = next((i for i, role in used.items() if role == "byline"), None)
     around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
-    places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
+    under = _below(blocks, anchor, UNDER_TITLE) if under is None else under
+    places = [*around, (anchor, 3, under - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in by_distance(centre, len(blocks), above=above, below=below)
              if i not in used and i != headline and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]
