@@ -141,7 +141,7 @@ def looks_like_byline(line: str) -> bool:
         head = line
     head = head.strip(" .,")
     # the role ends the line: only its last characters can match (a search from the start is slow)
-    if v.desk_tail.match(head):
+    if len(head.split()) >= 3 and v.desk_tail.match(head):  # (a name of two words or more, a word, the desk)
         return True
     if not v.may_end_in_role(head, words):
         return False
@@ -275,7 +275,7 @@ def _clean_part(part: str, v: _Vocab) -> str:
     if (m := v.cut_at(part)) and not _surname_like_prompt(part, m.start()):
         part = part[: m.start()]
     part = _TRAILING_NUMBERS.sub("", part)
-    if desk := v.desk_tail.match(part):
+    if len(part.split()) >= 3 and (desk := v.desk_tail.match(part)):  # (see looks_like_byline)
         part = desk.group("name")
     prev = None
     while prev != part:  # "Jane Doe, Senior Staff Writer", "Jane Doe PhD"
