@@ -24,6 +24,7 @@ _SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DA
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
+_NAMES_HEAD_CHARS = re.compile(r"[,@|·•\-–—/]")  # each separator _NAMES_HEAD splits at holds one of these
 _CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
 
@@ -347,7 +348,7 @@ def names_line(text: str) -> bool:
         return False
     if looks_like_byline(text) and all_full_names(parse_byline(text)):
         return True
-    head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    head, *rest = _NAMES_HEAD.split(text, maxsplit=1) if _NAMES_HEAD_CHARS.search(text) else [text]
     if (bare := without_prefix(head)) != head and (names := all_full_names(parse_byline(bare))):
         return names_fill(bare, names)  # 'Analysis by Jane Doe, CNN Editor-at-large'
     if not rest or len(text.split()) > 10:

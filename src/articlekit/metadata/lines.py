@@ -14,8 +14,9 @@ SENTENCE_END = re.compile(r"[.!?。！？:]$")
 SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
 _SEGMENT_CHARS = re.compile(r"[|/–—·•-]")  # each separator SEGMENTS splits at holds one of these
 # A URL, a Markdown link or image, script: (each alternative opens with a character the regex
-# engine can scan for; a line opening with '[' is matched apart)
-_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|[{}]|/(?<=\w/)\w+/\w|\(\)")
+# engine can scan for, a literal one: '[{}]' in the branches made it try every position; a line
+# opening with '[' is matched apart)
+_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|\{|\}|/(?<=\w/)\w+/\w|\(\)")
 _MARKUP_START = re.compile(r"\s*!?\[")
 _CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
 PROMPT_REASONS = frozenset({
