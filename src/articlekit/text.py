@@ -221,7 +221,7 @@ def _unmark(text: str) -> tuple[str, int]:
 
 def unescape_markdown(text: str) -> str:
     """'\\_Jane\\_' -> '_Jane_': the backslash escapes of a Markdown dump undone."""
-    return _MD_ESCAPE.sub(r"\1", text)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _still_in_link(was: bool, line: str) -> bool:

@@ -23,7 +23,7 @@ from ..vocab import _load
 from .parse import day_of, find_date, parse_date, reads_both_ways, url_date
 
 # a numeric date only one order can read: a first number above 12 is a day, a second one a month
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")
+_NUMERIC = re.compile(r"(\d(?<![\d/.-]\d)\d?)([./-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")  # (see parse._NUMERIC)
 SCAN_CHARS = 200  # the lines searched for other dates are short ones (datelines, teasers' dates)
 
 DateValue = dt.date | dt.datetime
@@ -170,9 +170,12 @@ class PageOrder:
 
     def read_both(self, text: str) -> tuple[DateValue | None, DateValue | None]:
         """(`read`, the other reading when the day and month could be read the other way round)."""
+        date = find_date(text)  # (cached: the header asks it of most lines first; most write no date)
+        if date is None:
+            return None, None  # (nor has it two readings)
         both = readings(text)
         if both is None:
-            return find_date(text), None
+            return date, None
         month_first, day_first = both
         if (in_url := url_date(self.url) if self.url else None) is not None:
             for reading, other in (both, both[::-1]):

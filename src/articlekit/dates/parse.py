@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache, lru_cache
+from typing import Any
 
-from ..vocab import _load, alternation
+from ..vocab import _load
 
 EARLIEST_YEAR = 1995  # the web's news archives start about here; earlier "dates" are noise
 
@@ -36,7 +37,7 @@ def _zones() -> dict[str, int]:
 
 
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?"
 )
 _COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(?!\d)")
@@ -49,22 +50,26 @@ _TIME = re.compile(
 
 @cache
 def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    names = alternation(_months())
+    names = _month_alternation()
     month = rf"(?P<month>{names})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+    # (not after a letter or a dot: tested after the first digit, see _NUMERIC)
+    lone_day = r"(?P<day>\d(?<![^\W\d]\d)(?<!\.\d)\d?)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>\d{4})"
     # "July 29, 2009" / "Jul. 29 2009"
     mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+(?:de\s+)?{year}(?!\d)", re.I)
     # "29 July 2009" / "29. Juli 2009" / "29 de julio de 2009" / "29 июля 2009 г."
-    dmy = re.compile(rf"(?<![^\W\d])(?<!\.){day}\s*(?:de\s+)?{month},?\s+(?:de\s+)?{year}(?!\d)", re.I)
+    dmy = re.compile(rf"{lone_day}\s*(?:de\s+)?{month},?\s+(?:de\s+)?{year}(?!\d)", re.I)
     # "2009年7月29日" and Korean "2009년 7월 29일"
     cjk = re.compile(r"(?P<year>\d{4})\s*[年년.]\s*(?P<month>\d{1,2})\s*[月월.]\s*(?P<day>\d{1,2})\s*[日일]?")
     return mdy, dmy, cjk
 
 
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)")
+# (A lookbehind that opens a pattern makes the regex engine try it at every character; checked
+# after the first digit it is the same test, and the engine jumps from digit to digit.)
+_NUMERIC = re.compile(r"(\d(?<![\d/.-]\d)\d?)([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)")
 # '2024/09/03': year first, then always month and day; not a URL's path ('/2024/09/03/')
-_YMD_SLASH = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
+_YMD_SLASH = re.compile(r"(\d(?<![\d/]\d)\d{3})/(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def parse_date(value: str) -> dt.date | dt.datetime | None:
@@ -306,7 +311,7 @@ def slug_date(url: str) -> dt.date | None:
     return _make_date(year, month, day)
 
 
-_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
+_CLOCK = re.compile(r"\d(?<![\d.:]\d)\d?[:.h]\d{2}(?![\d.:])")
 
 
 @lru_cache(maxsize=4096)
@@ -340,6 +345,27 @@ def date_start(text: str) -> int | None:
 
 
 @cache
+def _month_alternation() -> str:
+    """The month names as one regex group, their common beginnings factored out ('j(?:an(?:uary|…'):
+    an alternation of 200 names tried one by one at each word is slow. The same as `alternation`
+    wherever a name must end at a word's end (every pattern here): then one name at most fits."""
+    trie: dict[str, Any] = {}
+    for name in _months():
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # (a name ends here)
+
+    def group(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + group(sub) for ch, sub in node.items() if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return group(trie)
+
+
+@cache
 def _day_month() -> re.Pattern[str]:
-    names = alternation(_months())
-    return re.compile(rf"(?<!\d)\d{{1,2}}\.?\s*(?:{names})(?!\w)", re.I)
+    return re.compile(rf"\d(?<!\d\d)\d?\.?\s*(?:{_month_alternation()})(?!\w)", re.I)

@@ -20,9 +20,11 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DATE splits at holds one of these
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
+_NAMES_HEAD_CHARS = re.compile(r"[,@|·•\-–—/]")  # each separator _NAMES_HEAD splits at holds one of these
 _CAMEL_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 CASELESS_NAME_WORD = 5  # characters: a CJK name's parts are short
 
@@ -50,21 +52,21 @@ class _Vocab:
     def split_names(self, text: str) -> list[str]:
         """`joiner.split(text)`: a line with no separator character and none of the joining
         words ('and', 'und', ...) as a word of its own is one part."""
-        if not _JOINER_CHARS.search(text) and self.joiner_words.isdisjoint(w.lower() for w in _LETTERS.findall(text)):
+        if not _JOINER_CHARS.search(text) and self.joiner_words.isdisjoint(map(str.lower, _LETTERS.findall(text))):
             return [text]
         return self.joiner.split(text)
 
-    def cut_at(self, line: str) -> re.Match[str] | None:
+    def cut_at(self, line: str, words: list[str] | None = None) -> re.Match[str] | None:
         """`cut.search(line)`: a prompt starts with a word of its own, so only a line holding
-        one of their first words can hold one."""
-        if self.prompt_firsts.isdisjoint(w.lower() for w in _LETTERS.findall(line)):
+        one of their first words can hold one. `words`: the line's `_LETTERS`, when known."""
+        if self.prompt_firsts.isdisjoint(map(str.lower, _LETTERS.findall(line) if words is None else words)):
             return None
         return self.cut.search(line)
 
-    def may_end_in_role(self, line: str) -> bool:
+    def may_end_in_role(self, line: str, words: list[str] | None = None) -> bool:
         """Whether `role_tail` can match: the line's last word is a role's last word, or a role
-        is glued to it ('Ulrich ExnerKorrespondent')."""
-        words = _LETTERS.findall(line)
+        is glued to it ('Ulrich ExnerKorrespondent'). `words`: the line's `_LETTERS`, when known."""
+        words = _LETTERS.findall(line) if words is None else words
         return bool(words) and (words[-1].lower() in self.role_lasts or _ROLE_GLUE.search(words[-1]) is not None)
 
 
@@ -114,7 +116,8 @@ def unmarked(line: str) -> str:
     'Von Ulrich Exner Korrespondent'."""
     if "_" in line or "*" in line:
         line = " ".join(_EMPHASIS.sub(" ", line).split())
-    return _vocab().glued_prefix.sub(r"\1 ", line, count=1)
+    m = _vocab().glued_prefix.match(line)  # (as `sub(r"\1 ", line, count=1)`: the pattern is anchored)
+    return line if m is None else f"{m.group(1)} {line[m.end():]}"
 
 
 def starts_like_byline(line: str) -> bool:
@@ -131,13 +134,17 @@ def looks_like_byline(line: str) -> bool:
         return True
     if len(line) > 80:
         return False
-    line = _ADDRESS.sub(" ", line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
-    head = line[: m.start()] if (m := v.cut_at(line)) else line
+    line = _without_addresses(line).strip()  # '정덕현 칼럼니스트 <email>': the address after the role
+    words: list[str] | None = _LETTERS.findall(line)  # (the same for `head` when nothing is cut)
+    if m := v.cut_at(line, words):
+        head, words = line[: m.start()], None
+    else:
+        head = line
     head = head.strip(" .,")
     # the role ends the line: only its last characters can match (a search from the start is slow)
-    if v.desk_tail.match(head):
+    if len(head.split()) >= 3 and v.desk_tail.match(head):  # (a name of two words or more, a word, the desk)
         return True
-    if not v.may_end_in_role(head):
+    if not v.may_end_in_role(head, words):
         return False
     return bool(v.role_tail.search(head, max(0, len(head) - ROLE_TAIL_CHARS))) and not is_role(head)
 
@@ -151,6 +158,7 @@ def without_prefix(line: str) -> str:
     return v.late_prefix.sub("", v.prefix.sub("", line, count=1), count=1).strip()
 
 
+@lru_cache(maxsize=4096)  # (the byline finders ask it of each line under the headline in turn)
 def is_prefix_only(line: str) -> bool:
     """'Von', 'By:': a byline's prefix on a line of its own, the names on the next."""
     line = line.strip()
@@ -200,11 +208,12 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     v = _vocab()
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
-    head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0], v)
+    head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0] if _SPLIT_DATE_CHARS.search(line) else line, v)
     if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
         return ()
     head = without_prefix(head)
-    head = _ADDRESS.sub(" ", _PARENS.sub("", without_placeholders(head)))
+    head = without_placeholders(head)
+    head = _without_addresses(_PARENS.sub("", head) if "(" in head else head)
     names: list[str] = []
     role_only: list[str] = []
     parts = [p.strip(" .,:;|-–—\u00a0") for p in v.split_names(head)]
@@ -260,9 +269,14 @@ def names_fill(text: str, names: list[str], slack: int = 3) -> bool:
     return bool(names) and len(rest.replace(" ", "")) <= slack
 
 
+def _without_addresses(line: str) -> str:
+    """`_ADDRESS.sub(" ", line)`: every address holds '@', 'http' or 'www.' (most lines none)."""
+    return _ADDRESS.sub(" ", line) if "@" in line or "http" in line or "www." in line else line
+
+
 def without_placeholders(text: str) -> str:
     """'[img] Jane Doe [img] John Roe' -> 'Jane Doe, John Roe'."""
-    return _PLACEHOLDER.sub(", ", text).strip(" ,")
+    return (_PLACEHOLDER.sub(", ", text) if "[" in text else text).strip(" ,")
 
 
 _TRAILING_NUMBERS = re.compile(r"\s\d.*$")  # 'Jane Doe 8 January, 17:46': a date after the name
@@ -272,7 +286,7 @@ def _clean_part(part: str, v: _Vocab) -> str:
     if (m := v.cut_at(part)) and not _surname_like_prompt(part, m.start()):
         part = part[: m.start()]
     part = _TRAILING_NUMBERS.sub("", part)
-    if desk := v.desk_tail.match(part):
+    if len(part.split()) >= 3 and (desk := v.desk_tail.match(part)):  # (see looks_like_byline)
         part = desk.group("name")
     prev = None
     while prev != part:  # "Jane Doe, Senior Staff Writer", "Jane Doe PhD"
@@ -347,7 +361,7 @@ def names_line(text: str) -> bool:
         return False
     if looks_like_byline(text) and all_full_names(parse_byline(text)):
         return True
-    head, *rest = _NAMES_HEAD.split(text, maxsplit=1)
+    head, *rest = _NAMES_HEAD.split(text, maxsplit=1) if _NAMES_HEAD_CHARS.search(text) else [text]
     if (bare := without_prefix(head)) != head and (names := all_full_names(parse_byline(bare))):
         return names_fill(bare, names)  # 'Analysis by Jane Doe, CNN Editor-at-large'
     if not rest or len(text.split()) > 10:

@@ -29,7 +29,7 @@ from .byline import (
 from .candidates import Candidate
 from .headline import LOOK_AHEAD, declared_form, find_title, headline_text
 from .language import stopword_language
-from .lines import PROMPT_REASONS, SEGMENTS, WIDGET_REASONS, by_distance, has_markup, is_prose, photo_dated
+from .lines import PROMPT_REASONS, WIDGET_REASONS, by_distance, has_markup, is_prose, photo_dated, segments
 from .slug import slug_words
 
 UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
@@ -84,19 +84,21 @@ def header(
     first = next((i for i, b in enumerate(blocks) if b.reason is None), len(blocks) // 3)
     # Markup that declares a title (HTML) makes the page-wide evidence unnecessary: the visible
     # headline only confirms it, and an HTML page renders its headline near its story.
-    title_at = find_title(blocks, first, slug_words(url), whole_page="title" not in known)
+    slug = slug_words(url)
+    title_at = find_title(blocks, first, slug, whole_page="title" not in known)
     anchor = title_at if title_at is not None else max(0, first - 1)
     language = stopword_language(blocks, first) if "language" not in known else None
     # (the stop words are counted for the order only when a date needs it and the markup gives no language)
     order = PageOrder(languages=languages, url=url, texts=lambda: (b.text for b in blocks),
                       guess=lambda: language or stopword_language(blocks, first))
-    byline = found.add(_find_byline(blocks, anchor, order))
+    under = _below(blocks, anchor, UNDER_TITLE)  # (the byline's and the dateline's search reach)
+    byline = found.add(_find_byline(blocks, anchor, order, under=under))
     if byline is None:  # (even when the markup names someone: it may be the site itself)
         byline = found.add(_far_byline(blocks, first, found.used, order))
     if byline is None:  # (a signature under the story is no byline for the standfirst search)
         found.add(_find_signature(blocks, found.used))
     byline_at = byline.at("byline") if byline is not None else None
-    found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at))
+    found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at, under=under))
     if "date" not in known and not any(c.field == "date" for c in found.candidates):
         found.add(_page_date(blocks, first, found.used, order))
     if title_at is not None:
@@ -104,7 +106,7 @@ def header(
         headline, wrapped = headline_text(blocks, title_at)
         if wrapped:  # (the wrapped last line)
             found.used[title_at + 1] = "title"
-        if "title" not in known and (declared := declared_form(blocks, title_at, headline, slug_words(url))):
+        if "title" not in known and (declared := declared_form(blocks, title_at, headline, slug)):
             found.candidates.append(Candidate("title", declared, "headline"))  # first: the one resolve takes
         found.candidates.append(Candidate("title", headline, "headline"))
         if "description" not in known:  # (declared, a standfirst would only leave the body)
@@ -114,11 +116,13 @@ def header(
     return found
 
 
-def _find_byline(blocks: Sequence[Block], anchor: int, order: PageOrder) -> Header | None:
+def _find_byline(blocks: Sequence[Block], anchor: int, order: PageOrder, *, under: int | None = None) -> Header | None:
     """The byline under the headline (or just above it), by decreasing evidence:
     'By …' or '… Staff writer' (a segment of the line); a line with a date that starts with
-    names; a bare name line next to a date or repeated (avatar text and link)."""
-    window = range(max(0, anchor - 3), _below(blocks, anchor, UNDER_TITLE) + 1)
+    names; a bare name line next to a date or repeated (avatar text and link). `under`: the
+    anchor's `_below` (the caller's, when known)."""
+    under = _below(blocks, anchor, UNDER_TITLE) if under is None else under
+    window = range(max(0, anchor - 3), under + 1)
     for finder in (_prefixed_names, _names_with_date, _names_among_meta, _bare_names, _name_after_dek):
         for i in window:
             if i != anchor and (names := finder(blocks, i, anchor)):
@@ -202,7 +206,7 @@ def _prefixed_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
         return []
     if is_prefix_only(text) and i + 1 < len(blocks):
         return parse_byline(text + " " + blocks[i + 1].text)
-    for segment in SEGMENTS.split(text):
+    for segment in segments(text):
         if looks_like_byline(segment) and (names := parse_byline(segment)):
             return names
     return []
@@ -213,7 +217,7 @@ def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     text = blocks[i].text
     if i < anchor or len(text) > META_LINE_CHARS or find_date(text) is None:
         return []
-    head = SEGMENTS.split(text, maxsplit=1)[0].strip()
+    head = segments(text)[0].strip()
     return all_full_names(parse_byline(head))
 
 
@@ -223,12 +227,12 @@ def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]
     text = blocks[i].text
     if i < anchor or len(text) > META_LINE_CHARS:
         return []
-    segments = [seg.strip() for seg in SEGMENTS.split(text) if seg.strip()]
-    if len(segments) < 2 or not any(ch.isdigit() for ch in text):
+    parts = [seg.strip() for seg in segments(text) if seg.strip()]
+    if len(parts) < 2 or not any(ch.isdigit() for ch in text):
         return []
-    for k, seg in enumerate(segments):
+    for k, seg in enumerate(parts):
         if not any(ch.isdigit() for ch in seg) and (names := all_full_names(parse_byline(seg))):
-            others = segments[:k] + segments[k + 1:]  # a sentence after a dash is no meta segment
+            others = parts[:k] + parts[k + 1:]  # a sentence after a dash is no meta segment
             if all(len(o.split()) <= META_SEGMENT_WORDS for o in others):
                 return names
     return []
@@ -266,18 +270,19 @@ def _name_after_dek(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 def _find_dateline(
     blocks: Sequence[Block], anchor: int, first: int, used: Mapping[int, str], order: PageOrder,
-    *, headline: int | None = None,
+    *, headline: int | None = None, under: int | None = None,
 ) -> Header | None:
     """The short line holding a date nearest the byline (when there is one), else nearest the
     headline, else just above the story's first paragraph; lines under it before lines over it
     ("Posted: July 29, 2009 10:30 ET"). A line labelled as the last update ('Updated: …',
     'Stand: …') gives the modified date; it is the date only when no other line gives one.
     `headline`: the headline's block, never a dateline (the anchor without one is only the line
-    above the first paragraph: it may be one)."""
+    above the first paragraph: it may be one). `under`: the anchor's `_below`, when known."""
     byline = next((i for i, role in used.items() if role == "byline"), None)
     around = [(byline, 3, _below(blocks, byline, UNDER_TITLE) - byline)] if byline is not None else []
     # last, just above the story's first paragraph (a dump may put menus between headline and story)
-    places = [*around, (anchor, 3, _below(blocks, anchor, UNDER_TITLE) - anchor), (first, BODY_DATELINE_ABOVE, 0)]
+    under = _below(blocks, anchor, UNDER_TITLE) if under is None else under
+    places = [*around, (anchor, 3, under - anchor), (first, BODY_DATELINE_ABOVE, 0)]
     lines = [i for centre, above, below in places for i in by_distance(centre, len(blocks), above=above, below=below)
              if i not in used and i != headline and len(blocks[i].text) <= META_LINE_CHARS
              and not photo_dated(blocks[i].text)]

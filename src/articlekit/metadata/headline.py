@@ -35,7 +35,7 @@ from .slug import WORD, folded_words, slug_overlap
 LOOK_BACK = 10  # blocks before the first body block that count as "near the body"
 LOOK_AHEAD = 4  # blocks after it that may still be header (standfirst, byline, dateline)
 MIN_SCORE = 1.0  # below this no block is taken for the headline
-_TITLE_END_OK = re.compile(r"[^.;,:。，；：、]$|\.\.\.$|…$")
+_BAD_END = frozenset(".;,:。，；：、")  # a headline ends in none of these, unless in '...'
 _KICKER = re.compile(r"^(?P<kicker>[^-–—|:]{2,40}?)\s+[-–—|]\s+(?P<title>\S.{15,})$")
 _WIDE = re.compile(r"[\u0e00-\u0eff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 WRAP_COLUMN = 60  # a heading this long, followed by a few words, was hard-wrapped by the renderer
@@ -60,12 +60,14 @@ _GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]+[A-ZÀ-Þ]")
 GLUED_PENALTY = 2.0
 IMAGE_PENALTY = 2.0
 _IMAGE = re.compile(r"\b(?:logo|image|icon|thumbnail|placeholder)$", re.I)
+IMAGE_TAIL = 12  # characters: the longest word of _IMAGE and a newline `$` allows after it
 PROMPT_PENALTY = 3.0
 _COUNT = re.compile(r"^[\d\s.,:|]+")
 BYLINE_PENALTY = 3.0
 TITLE_CASE_SHARE = 0.8
 # A horizontal rule a dump glued to the line ('… in Iran unrest ━━━━━━'): box drawing, '=', '-', '~'
 _RULE = re.compile(r"^[\s\u2500-\u259f=~-]{3,}(?=\S)|(?<=\S)\s*[\u2500-\u259f=~-]{3,}\s*$")
+_RULE_CHAR = re.compile(r"[\u2500-\u259f=~-]")  # in any rule _RULE takes off (or the line opens with a space)
 PUNCTUATED_NEAR = 16  # blocks around the headline where the page may print it again, punctuated
 _LIST_MARK = re.compile(r"^(?:\d{1,2}\.\s+)?[#*•·\s]*")
 CRUMB_ABOVE = 16  # blocks above the headline where its breadcrumb trail may end
@@ -274,7 +276,8 @@ def _title_penalty(text: str) -> float:
         penalty += 0.5
     if _GLUED.search(text):  # 'Log inRegisterLog out', 'HomeNewsBusiness': a menu's labels run together
         penalty += GLUED_PENALTY
-    if _IMAGE.search(text):  # 'main article image', 'Example GmbH Logo': an image's alternative text
+    # 'main article image', 'Example GmbH Logo': an image's alternative text (only the end is searched)
+    if _IMAGE.search(text, max(0, len(text) - IMAGE_TAIL)):
         penalty += IMAGE_PENALTY
     if len(text) > LONG_TITLE:  # headlines are short; captions and teasers' first sentences are not
         penalty += 1.0
@@ -311,9 +314,15 @@ def _is_title_like(block: Block, *, vouched: bool = False) -> bool:
         return False
     if block.link_density > 0.5:
         return False
-    if not (_TITLE_END_OK.search(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
+    if not (_title_end_ok(text) or text.endswith(("?", "!")) or (vouched and _title_cased(text))):
         return False
     return _title_words_ok(text, dense, vouched)
+
+
+def _title_end_ok(text: str) -> bool:
+    r"""`re.search(r"[^.;,:。，；：、]$|\.\.\.$|…$", text)` read off the last characters (a regex
+    search would try every position of the line)."""
+    return bool(text) and (text[-1] not in _BAD_END or text.endswith("..."))
 
 
 def _title_cased(text: str) -> bool:
@@ -348,7 +357,10 @@ def headline_text(blocks: Sequence[Block], i: int) -> tuple[str, bool]:
 
 
 def _headline_form(text: str) -> str:
-    return _drop_kicker(_RULE.sub("", unescape_markdown(text))).strip(" _|*#")
+    text = unescape_markdown(text)
+    if text[:1].isspace() or _RULE_CHAR.search(text):  # (a rule's characters, or spaces opening the line)
+        text = _RULE.sub("", text)
+    return _drop_kicker(text).strip(" _|*#")
 
 
 def declared_form(blocks: Sequence[Block], i: int, headline: str, slug: frozenset[str]) -> str | None:

@@ -6,6 +6,7 @@ Read before pruning: JSON-LD lives in <script> and bylines often sit in <header>
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -90,15 +91,21 @@ def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) ->
 # --- JSON-LD -------------------------------------------------------------------------------
 
 def _from_jsonld(scripts: list[Any]) -> Iterator[Candidate]:
-    texts = [el.text or "" for el in scripts if el.get("type") == "application/ld+json" or _untyped_jsonld(el)]
+    texts = [el.text or "" for el in scripts
+             if (kind := el.get("type")) == "application/ld+json" or (kind is None and _untyped_jsonld(el))]
     yield from candidates_from_scripts(texts)
 
 
+_NOT_SPACE = re.compile(r"\S")  # (\s is what str.strip strips)
+
+
 def _untyped_jsonld(script: Any) -> bool:
-    """A <script> with no type that holds JSON-LD all the same ('<script>{"@context": ...')."""
-    return script.get("type") is None and (text := (script.text or "").lstrip()[:200]).startswith(("{", "[")) and (
-        "@context" in text
-    )
+    """A <script> with no type that holds JSON-LD all the same ('<script>{"@context": ...'): its
+    text after the leading spaces (found, not stripped: a long script would be copied)."""
+    text = script.text
+    if not text or (m := _NOT_SPACE.search(text)) is None or text[m.start()] not in "{[":
+        return False
+    return "@context" in text[m.start():m.start() + 200]
 
 
 # --- <meta>, microdata, <time>, <head> ------------------------------------------------------

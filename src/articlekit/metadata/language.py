@@ -14,7 +14,14 @@ _PROFILE_CHARS = 1500  # enough body text for a stop-word profile
 
 def stopword_language(blocks: Sequence[Block], first: int) -> str | None:
     """The language whose stop words are most frequent in the body's first paragraphs."""
-    sample = " ".join(b.text for b in blocks[first:] if b.reason is None)[:_PROFILE_CHARS]
+    texts, size = [], 0
+    for b in blocks[first:]:  # (the body's first paragraphs: joining a long page whole is slow)
+        if b.reason is None:
+            texts.append(b.text)
+            size += len(b.text) + 1  # (its separator counted: the join is longer than the sample)
+            if size > _PROFILE_CHARS:
+                break
+    sample = " ".join(texts)[:_PROFILE_CHARS]
     words = WORD.findall(sample.casefold())
     if len(words) < 20:
         return None

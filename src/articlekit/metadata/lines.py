@@ -12,9 +12,11 @@ from .byline import META_LINE_CHARS, looks_like_byline
 
 SENTENCE_END = re.compile(r"[.!?。！？:]$")
 SEGMENTS = re.compile(r"\s+[|/–—·•]\s+|\s*[|·•]\s*|\s+-\s+")
+_SEGMENT_CHARS = re.compile(r"[|/–—·•-]")  # each separator SEGMENTS splits at holds one of these
 # A URL, a Markdown link or image, script: (each alternative opens with a character the regex
-# engine can scan for; a line opening with '[' is matched apart)
-_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|[{}]|/(?<=\w/)\w+/\w|\(\)")
+# engine can scan for, a literal one: '[{}]' in the branches made it try every position; a line
+# opening with '[' is matched apart)
+_MARKUP = re.compile(r"https?:|www\.|%2[Ff]|\]\(|\{|\}|/(?<=\w/)\w+/\w|\(\)")
 _MARKUP_START = re.compile(r"\s*!?\[")
 _CREDIT = re.compile(r"\([^()]*[:/][^()]*\)")
 PROMPT_REASONS = frozenset({
@@ -54,6 +56,15 @@ def is_meta_line(text: str) -> bool:
     if len(text) > META_LINE_CHARS:
         return False
     return looks_like_byline(text) or find_date(text) is not None
+
+
+@lru_cache(maxsize=4096)  # (each byline finder splits the same lines under the headline)
+def segments(text: str) -> tuple[str, ...]:
+    """`SEGMENTS.split(text)`; a line with none of the separators' characters is one segment
+    (a set scan: the split tries its three alternatives at every character)."""
+    if _SEGMENT_CHARS.search(text) is None:
+        return (text,)
+    return tuple(SEGMENTS.split(text))
 
 
 def by_distance(centre: int, n: int, *, above: int, below: int) -> list[int]:

@@ -125,15 +125,19 @@ def _title(options: list[Candidate], ctx: _Context) -> Candidate | None:
 def _shorter_form(best: Candidate, others: list[Candidate], end: str) -> Candidate | None:
     """Another title (the visible one, another declaration) is the chosen one less a decoration
     cut at a separator: 'Headline -Section' (once a site suffix was cut) or 'Kicker | Headline'."""
+    forms: set[str] | None = None  # (the chosen title less each decoration, folded once)
     for v in others:
         target = loose(v.value)
         if len(target) < 10:
             continue
-        for m in _DECORATION.finditer(best.value):
-            if end == "end" and loose(best.value[: m.start()]) == target:
-                return v
-            if end == "start" and m.group().strip() in _BARS and loose(best.value[m.end():]) == target:
-                return v
+        if forms is None:
+            matches = list(_DECORATION.finditer(best.value))
+            if end == "end":
+                forms = {loose(best.value[: m.start()]) for m in matches}
+            else:
+                forms = {loose(best.value[m.end():]) for m in matches if m.group().strip() in _BARS}
+        if target in forms:
+            return v
     return None
 
 
@@ -251,8 +255,22 @@ def _absolute(options: list[Candidate], ctx: _Context) -> Candidate | None:
     for c in options:
         value = str(c.value).strip()
         if value and not value.startswith(("data:", "javascript:")):
-            return Candidate(c.field, urljoin(ctx.url, value) if ctx.url else value, c.source)
+            return Candidate(c.field, _joined(ctx.url, value) if ctx.url else value, c.source)
     return None
+
+
+_URL_SPECIAL = re.compile(r"[?#;\[\]\t\r\n]")  # what urlsplit splits at, checks or drops beyond the netloc
+
+
+def _joined(base: str, value: str) -> str:
+    """`urljoin(base, value)`. An absolute ASCII URL in the page's own scheme with nothing but a
+    host and a path is what urljoin returns for it (it re-parses and re-assembles it unchanged)."""
+    for scheme in ("https://", "http://"):
+        if value.startswith(scheme) and base.startswith(scheme):
+            if value[len(scheme):][:1] not in ("", "/") and value.isascii() and not _URL_SPECIAL.search(value):
+                return value
+            break
+    return urljoin(base, value)
 
 
 def _text(options: list[Candidate], ctx: _Context) -> Candidate | None:

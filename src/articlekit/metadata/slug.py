@@ -12,6 +12,7 @@ WORD = re.compile(r"[^\W_]+")
 _URL_WORDS = frozenset({"html", "htm", "shtml", "php", "aspx", "asp", "jsp", "amp", "index"})
 _UMLAUT = re.compile("[äöüÄÖÜ]")
 _NOT_ASCII_LETTER = re.compile(r"[^\W\d_a-z]")  # (on case-folded text)
+_SLUG_SEPARATORS = re.compile(r"[-_.+]")
 
 
 @lru_cache(maxsize=256)
@@ -23,7 +24,7 @@ def slug_words(url: str | None) -> frozenset[str]:
     path = unquote(urlsplit(url).path)
     best: list[str] = []
     for segment in path.split("/"):
-        words = [w for w in re.split(r"[-_.+]", _fold(segment))
+        words = [w for w in _SLUG_SEPARATORS.split(_fold(segment))
                  if len(w) >= 3 and w.isalpha() and w not in _URL_WORDS]
         if len(words) > len(best):
             best = words
@@ -51,6 +52,8 @@ def folded_words(text: str) -> frozenset[str]:
 
 def _fold(text: str) -> str:
     """ASCII letters and digits, as slugs are written: 'Höcke' -> 'hocke' (and 'hoecke' via _umlauts)."""
+    if text.isascii():  # (most texts: nothing to fold but the case)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
     return text.encode("ascii", "ignore").decode("ascii")
 

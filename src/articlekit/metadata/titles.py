@@ -22,7 +22,7 @@ _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition", "news", "com", 
 def site_keys(site_names: Iterable[str], urls: Iterable[str | None]) -> set[str]:
     """Squashed names the site goes by: its declared names and the labels of its host."""
     keys = {k for k in (squash(n) for n in site_names) if len(k) >= 2}
-    for url in urls:
+    for url in dict.fromkeys(urls):  # (the page's URL and its canonical one are often the same)
         host = urlsplit(url).hostname if url and "//" in url else None
         if host:
             labels = [lab for lab in host.split(".") if lab not in _HOST_NOISE and len(lab) >= 2]
