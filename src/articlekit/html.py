@@ -588,7 +588,7 @@ def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check:
         return
     if track:
         guard.removed(el, string)
-    text = " ".join(string.split())
+    text = " ".join(string.replace("\u00ad", "").split())
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)

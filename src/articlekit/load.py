@@ -91,8 +91,6 @@ _NOT_XML_BYTES = bytes([*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)])  # its AS
 # A translation that turns each of them into the first of them (and keeps every other byte).
 _MARK_NOT_XML = bytes(1 if b in _NOT_XML_BYTES else b for b in range(256))
 _NONCHARACTERS = re.compile(rb"\xef\xbf[\xbe\xbf]")  # U+FFFE and U+FFFF in UTF-8
-_SOFT_HYPHEN_HTML = re.compile("\u00ad|&(?:shy;|#0*173;|#[xX]0*[aA][dD];)")
-_SOFT_HYPHEN_HTML_BYTES = re.compile(rb"\xc2\xad|&(?:shy;|#0*173;|#[xX]0*[aA][dD];)")
 # Encodings browsers decode with, as Python codec names, mapped to the superset they really use.
 _WEB_ENCODINGS = frozenset(
     ["utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp932", "euc_jp",
@@ -242,7 +240,8 @@ def _from_text(
     _reject_binary_text(text)
     text = _xml_safe(text, utf8)
     kind: SourceKind = "html" if force_html or looks_like_html(text) else "text"
-    text = _without_soft_hyphens(text, utf8, html=kind == "html")
+    if kind == "text":
+        text = _without_soft_hyphens(text, utf8)
     unchanged = utf8 is not None and text is original  # str methods return the same object then
     return Source(text=text, kind=kind, encoding=encoding, utf8=utf8 if unchanged else None)
 
@@ -407,14 +406,11 @@ def _xml_clean(text: str, utf8: bytes | None) -> bool:
     return b"\xef" not in utf8 or _NONCHARACTERS.search(utf8) is None
 
 
-def _without_soft_hyphens(text: str, utf8: bytes | None, *, html: bool) -> str:
-    """The text without soft hyphens (U+00AD, and in HTML `&shy;`): invisible break hints that
-    hyphenation plugins put inside words ('Ver\u00adan\u00adstal\u00adtung'), which would break
-    every search for the word in our output. Checked on the bytes first: most pages have none."""
-    if html:
-        if utf8 is None or _SOFT_HYPHEN_HTML_BYTES.search(utf8):
-            return _SOFT_HYPHEN_HTML.sub("", text)
-        return text
+def _without_soft_hyphens(text: str, utf8: bytes | None) -> str:
+    """A text dump without soft hyphens (U+00AD): invisible break hints that hyphenation
+    plugins put inside words ('Ver\u00adan\u00adstal\u00adtung'), which would break every search
+    for the word in our output. (HTML's are dropped from the text of its blocks and metadata,
+    where `&shy;` has become the character: no scan of the whole page.)"""
     return text.replace("\u00ad", "") if utf8 is None or b"\xc2\xad" in utf8 else text
 
 

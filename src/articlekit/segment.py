@@ -53,6 +53,8 @@ def segment(body: Any) -> list[Block]:
         if not parts:
             return
         joined = "".join(parts)
+        if "\u00ad" in joined:  # soft hyphens (`&shy;`): invisible, and they split the words
+            joined = joined.replace("\u00ad", "")
         text = " ".join(joined.split())
         if text:
             kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
@@ -145,7 +147,7 @@ _LISTS = frozenset({"ul", "ol", "dl"})
 
 
 def _joined(parts: list[str]) -> str:
-    return " ".join("".join(parts).split())
+    return " ".join("".join(parts).replace("\u00ad", "").split())
 
 
 def _cells(parts: list[str], starts: list[int]) -> tuple[str, ...]:

@@ -70,6 +70,15 @@ class _Context:
         return self.by_field.get(name, [])
 
 
+def _without_soft_hyphens(value: Any) -> Any:
+    """Soft hyphens (U+00AD) are invisible break hints: a title or a name holds none."""
+    if isinstance(value, str) and "\u00ad" in value:
+        return value.replace("\u00ad", "")
+    if isinstance(value, tuple) and any(isinstance(v, str) and "\u00ad" in v for v in value):
+        return tuple(v.replace("\u00ad", "") if isinstance(v, str) else v for v in value)
+    return value
+
+
 def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: str | None = None) -> Metadata:
     """`now`: the time the page was seen; when given, dates written relative to it ('heute um
     12:19 Uhr', '3 hours ago') are read against it (never against the clock)."""
@@ -86,7 +95,7 @@ def resolve(cands: Sequence[Candidate], *, now: dt.datetime | None = None, url: 
     for name, chooser in CHOOSERS.items():
         chosen = chooser(ctx.options(name), ctx)
         if chosen is not None:
-            meta.values[name] = chosen.value
+            meta.values[name] = _without_soft_hyphens(chosen.value)
             meta.provenance[name] = chosen.source
     return meta
 
