@@ -47,10 +47,10 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
 def _headline_at(blocks: Sequence[Block], meta: Metadata, title_at: int | None) -> int | None:
     """The block that prints the page's title, else the block the header took for it."""
     title = meta.values.get("title")
-    headline = loose(title) if isinstance(title, str) else ""
-    if headline:
+    if isinstance(title, str) and (headline := loose(title)):
+        longest = 2 * len(title) + 10  # (folding drops some characters, never half of them)
         for i, b in enumerate(blocks):
-            if loose(b.text) == headline:
+            if len(b.text) <= longest and loose(b.text) == headline:
                 return i
     return title_at
 
