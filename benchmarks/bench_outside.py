@@ -5,6 +5,7 @@ here tuned on (the bench sets in ../shared/bench are the ones we tune on).
     python benchmarks/bench_outside.py readability PATH   # Mozilla Readability's test pages
     python benchmarks/bench_outside.py readability PATH --worst 10
     python benchmarks/bench_outside.py trafilatura PATH --meta   # title, authors, date (+ htmldate)
+    python benchmarks/bench_outside.py trafilatura PATH --render inscriptis   # the pages as text dumps
 
 Neither collection is copied into this repository (their licences and sizes are their own);
 fetch them and pass the folder:
@@ -54,6 +55,32 @@ def readability_pages(root: Path) -> Iterator[Page]:
     for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
         expected = (folder / "expected.html").read_bytes().decode("utf-8")
         yield folder.name, (folder / "source.html").read_bytes(), html.fromstring(expected).text_content()
+
+
+def rendered(pages: list[Page], renderer: str) -> list[Page]:
+    """The pages as text dumps, for the text front end on pages nobody tuned it on: rendered
+    with inscriptis (`get_text`) or html2text (Unicode kept, wrapped at 78 columns), which the
+    caller installs (`pip install inscriptis html2text`; neither is a dependency)."""
+    if renderer == "inscriptis":
+        from inscriptis import get_text
+
+        def render(page: str) -> str:
+            return str(get_text(page))
+    else:
+        import html2text
+
+        def render(page: str) -> str:
+            converter = html2text.HTML2Text()
+            converter.body_width, converter.unicode_snob = 78, True
+            return str(converter.handle(page))
+    out = []
+    for pid, data, truth in pages:
+        try:
+            dump = render(data.decode("utf-8", "replace"))
+        except Exception:  # a page the renderer cannot read is an empty dump
+            dump = ""
+        out.append((pid, dump.encode("utf-8"), truth))
+    return out
 
 
 def _norm(text: str) -> str:
@@ -166,10 +193,14 @@ def main() -> None:
     ap.add_argument("path", type=Path)
     ap.add_argument("--worst", type=int, default=0, help="list the N pages where articlekit trails trafilatura most")
     ap.add_argument("--meta", action="store_true", help="trafilatura's pages: title, authors and date instead")
+    ap.add_argument("--render", choices=("inscriptis", "html2text"),
+                    help="render every page as a text dump first (every extractor reads the dump)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     load, score = SETS[args.set]
     pages = list(load(args.path))
+    if args.render:
+        pages = rendered(pages, args.render)
     if args.meta:
         return meta_report(pages)
     outs = {}
