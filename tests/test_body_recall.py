@@ -355,14 +355,29 @@ def test_on_a_page_of_several_stories_the_body_is_the_one_under_the_pages_headli
     assert article.paragraphs == BLESSING
 
 
-def test_a_headline_above_the_story_in_a_header_of_its_own_keeps_the_story() -> None:
-    dek = ("The council argued for hours about the budget for the harbour, and a decision is "
-           "expected next week after a second reading.")
-    page = ("<html><head><title>Harbour budget</title></head><body><header><h1>Harbour budget</h1>"
-            f"<p>{dek}</p><p>{dek.replace('council', 'mayor')}</p></header><div class='story'>"
-            + "".join(f"<p>{p}</p>" for p in NEXT_STORY) + "</div></body></html>")
-    article = articlekit.extract(page)
-    assert article.paragraphs[-len(NEXT_STORY):] == NEXT_STORY
+def test_a_body_under_no_headline_of_its_own_stays_the_body() -> None:
+    """The page's headline over two paragraphs left out (a header with its dek), the story in
+    a container of its own: the story stays, unless that container opens with another headline."""
+    from articlekit.blocks import Block
+    from articlekit.classify import story_of_headline
+
+    dek = ("The council argued for hours about the budget for the harbour, the schools and the tram, "
+           "and a decision is expected next week after a second reading.")
+
+    def page(rival: bool) -> list[Block]:
+        head = [Block("Harbour budget", "heading", heading_level=1, path=(1, 2, 3), reason="title"),
+                *(Block(f"{dek} ({n})", path=(1, 2, 4 + n), reason="outside-main") for n in range(3))]
+        other = [Block("Prosecutor praises colleagues", "heading", heading_level=1, path=(1, 9, 10))] if rival else []
+        story = [Block(p, path=(1, 9, 11 + n)) for n, p in enumerate(NEXT_STORY)]
+        return [*head, *other, *story]
+
+    kept = page(rival=False)
+    story_of_headline(kept, 0)
+    assert [b.reason for b in kept[4:]] == [None] * len(NEXT_STORY)
+    switched = page(rival=True)
+    story_of_headline(switched, 0)
+    assert [b.reason for b in switched[1:4]] == [None] * 3
+    assert all(b.reason == "outside-main" for b in switched[5:])
 
 
 def test_a_bold_line_between_paragraphs_is_a_subheading_of_the_story() -> None:
@@ -395,7 +410,7 @@ def test_a_post_of_a_few_short_lines_is_not_returned_empty() -> None:
             "<div class='sidebar'><p>Ein Blog über Filme, Musik und das Nichtstun, seit 2009 geschrieben.</p></div>"
             "</body></html>")
     article = articlekit.extract(page)
-    assert article.paragraphs[:3] == lines
+    assert article.paragraphs == lines  # (without the share bar's 'Gefällt mir:' label)
     assert article.provenance["text"] == "readability"
     assert "Nichtstun" not in article.text
 

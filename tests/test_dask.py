@@ -98,7 +98,7 @@ def test_dask_worker_crash_is_a_record(cluster: Any) -> None:
     assert results[2].error_type == "crash"
 
 
-def test_partitions_and_frames_carry_markdown_when_asked() -> None:
+def test_partitions_carry_markdown_when_asked() -> None:
     import articlekit
     import articlekit.dask as akd
 

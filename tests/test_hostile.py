@@ -583,6 +583,11 @@ CASES: list[Case] = [
     Case("4,000 short lines, HTML", _utf8("<html><body>" + "".join(f"<p>one two three four {i}</p>"
                                                                      for i in range(4_000)) + "</body></html>"),
          empty=True),
+    # Markdown-looking lines that no link closes: each failed start must cost a bounded scan.
+    *(Case(f"200 KB line of {name}, text dump", _utf8("\n\n".join(EN_PARAS) + "\n\n" + line),
+           contains=(SENTENCE,))
+      for name, line in (("open brackets", "[" * 200_000), ("unclosed link URLs", "]( " * 70_000),
+                         ("link starts", "[x](y " * 35_000), ("image starts", "![" * 100_000))),
     Case("4,000 short lines under a headline, text dump",
          _utf8("Short Lines Page Headline\n\n" + "\n\n".join(f"One two three four {i}" for i in range(4_000))),
          empty=True),

@@ -66,6 +66,13 @@ def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limit
 
 
 _LOST_ON_LENGTH = frozenset({"too-short", "not-prose", "outside-main"})
+LABEL_WORDS = 3  # a line of this many words that ends in a colon is a label ('Gefällt mir:')
+
+
+def may_be_post(blocks: Sequence[Block]) -> bool:
+    """Whether a short post could be there to find: a line of MIN_WORDS words that our pass
+    dropped only for its length or place (else readability is not worth asking)."""
+    return any(b.reason in _LOST_ON_LENGTH and b.text.count(" ") >= MIN_WORDS - 1 for b in blocks)
 
 
 def reads_as_post(paragraphs: Sequence[str], blocks: Sequence[Block]) -> bool:
@@ -77,6 +84,11 @@ def reads_as_post(paragraphs: Sequence[str], blocks: Sequence[Block]) -> bool:
     long = [p for p in paragraphs if p.count(" ") >= MIN_WORDS - 1]
     lost = {b.text for b in blocks if b.reason in _LOST_ON_LENGTH}
     return bool(long) and all(p in lost for p in long)
+
+
+def without_labels(paragraphs: Sequence[str]) -> list[str]:
+    """The paragraphs without the labels among them ('Gefällt mir:', 'Share:')."""
+    return [p for p in paragraphs if not (p.endswith(":") and p.count(" ") < LABEL_WORDS)]
 
 
 def whole_text(blocks: Sequence[Block]) -> str:
@@ -110,7 +122,7 @@ def second_opinion(page_html: str) -> list[str]:
         # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
         # would come back as entity text. Drop them, and keep only paragraphs of the page's words.
         etree.strip_elements(page, *_RAW_TEXT, with_tail=False)
-        page_words = set(_WORD.findall(_text(page)))
+        page_words = set(_WORD.findall(_text(page).replace("\u00ad", "")))
         markup = etree.tostring(page, encoding="unicode")
         if len(markup) > MAX_PAGE:
             return []
@@ -121,10 +133,10 @@ def second_opinion(page_html: str) -> list[str]:
         return []
     if root is None:
         return []
-    paragraphs = [" ".join(_text(el).split()) for el in root.iter(*_BLOCKS)]
+    paragraphs = [" ".join(_text(el).replace("\u00ad", "").split()) for el in root.iter(*_BLOCKS)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
-        whole = " ".join(_text(root).split())
+        whole = " ".join(_text(root).replace("\u00ad", "").split())
         paragraphs = [whole] if whole else []
     return [p for p in paragraphs if page_words.issuperset(_WORD.findall(p))]
 

@@ -18,8 +18,9 @@ def take_out(kind: SourceKind, blocks: Sequence[Block], head: Header, found: lis
     """`head`: what the header search found in the blocks; `found`: the markup's candidates."""
     _use_header_blocks(blocks, head.used, meta)
     title_at = next((i for i, role in head.used.items() if role == "title"), None)
-    if kind == "text" and title_at is not None:  # (a list or a table with no prose to find it by)
-        classify.story_under_headline(blocks, title_at)
+    if kind == "text":
+        if title_at is not None:  # (a list or a table with no prose to find it by)
+            classify.story_under_headline(blocks, title_at)
     elif (headline_at := _headline_at(blocks, meta, title_at)) is not None:
         classify.story_of_headline(blocks, headline_at)
     _drop_headline(blocks, [c.value for c in found + head.candidates if c.field == "title"])
@@ -45,13 +46,13 @@ def _use_header_blocks(blocks: Sequence[Block], used: dict[int, str], meta: Meta
 
 
 def _headline_at(blocks: Sequence[Block], meta: Metadata, title_at: int | None) -> int | None:
-    """The block that prints the page's title, else the block the header took for it."""
+    """The heading that prints the page's title, else another block that does (not a heading
+    on every page), else the block the header took for it."""
     title = meta.values.get("title")
     if isinstance(title, str) and (headline := loose(title)):
         longest = 2 * len(title) + 10  # (folding drops some characters, never half of them)
-        for i, b in enumerate(blocks):
-            if len(b.text) <= longest and loose(b.text) == headline:
-                return i
+        printed = [i for i, b in enumerate(blocks) if len(b.text) <= longest and loose(b.text) == headline]
+        return next((i for i in printed if blocks[i].kind == "heading"), printed[0] if printed else title_at)
     return title_at
 
 

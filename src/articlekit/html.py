@@ -204,13 +204,16 @@ def blocks(root: Any, found: Index, titles: Sequence[str] = (), pruning: Pruning
 
 
 BOLD_HEADING_CHARS = 120  # a paragraph all in bold up to this long is a subheading ...
+_CELLS_AND_ITEMS = frozenset({"td", "th", "li", "dd", "dt", "caption"})
 _NOT_HEADING_ENDS = (".", "!", "?", ":", "…", ",", ";")  # ... unless it ends as a sentence or a label
 
 
 def _bold_lines_as_headings(root: Any) -> None:
-    """A short paragraph all in bold (<p><strong>Right-wing resistance</strong></p>) is the
-    subheading older and hand-written pages print: it becomes an <h4>, read as one. (Bold that
-    ends a sentence is emphasis; bold that ends in a colon, a label: 'Read more:'.)"""
+    """A short paragraph all in bold that introduces a paragraph (<p><strong>Right-wing
+    resistance</strong></p><p>…) is the subheading older and hand-written pages print: it becomes
+    an <h4>, read as one. Not in a table cell or a list item (a cell's label), nor bold that ends
+    a sentence (emphasis) or in a colon (a label: 'Read more:'); not the first line of its box,
+    nor a line right under the headline (a byline), nor one no paragraph follows (a signature)."""
     for p in root.iter("p"):
         if len(p) != 1 or (p.text and not p.text.isspace()):
             continue
@@ -218,7 +221,13 @@ def _bold_lines_as_headings(root: Any) -> None:
         if bold.tag not in ("strong", "b") or (bold.tail and not bold.tail.isspace()) or len(bold):
             continue
         text = (bold.text or "").strip()
-        if text and len(text) <= BOLD_HEADING_CHARS and not text.rstrip("\"'”’»").endswith(_NOT_HEADING_ENDS):
+        if not text or len(text) > BOLD_HEADING_CHARS or text.rstrip("\"'”’»").endswith(_NOT_HEADING_ENDS):
+            continue
+        before, after, parent = p.getprevious(), p.getnext(), p.getparent()
+        if (
+            before is not None and before.tag != "h1" and after is not None and after.tag == "p"
+            and (parent is None or parent.tag not in _CELLS_AND_ITEMS)
+        ):
             p.tag = "h4"
 
 

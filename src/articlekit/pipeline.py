@@ -88,18 +88,27 @@ def _fall_back(
     """When our pass finds almost no body on a page that shows prose, the fallback cascade
     (fallback.py): our pass with pruning relaxed step by step, then readability-lxml's
     candidate; the first that finds clearly more gives the body, and names itself."""
-    page = source.text or etree.tostring(source.tree, encoding="unicode")
     shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
+    asked: dict[str, list[str]] = {}  # each stage's paragraphs, as the cascade ran them
     if fallback.worth_asking([*(b.text for b in blocks), *(r.text for r in removed)]):
+        page = _page_text(source)
         for name, found in fallback.stages(page, titles, limits, degraded=degraded):
+            asked[name] = found
             paragraphs = [p for p in found if loose(p) not in shown]
             if fallback.takes("\n\n".join(paragraphs), article.text):
                 return _with_body(article, paragraphs, name)
-    if not article.text and not degraded:  # a short post: readability's candidate, if it reads as one
-        paragraphs = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
+    # A short post: readability's candidate, if it reads as one (asked only when a line our pass
+    # dropped for its length could be one).
+    if not article.text and not degraded and fallback.may_be_post(blocks):
+        found = asked["readability"] if "readability" in asked else fallback.second_opinion(_page_text(source))
+        paragraphs = [p for p in found if loose(p) not in shown]
         if fallback.reads_as_post(paragraphs, blocks):
-            return _with_body(article, paragraphs, "readability")
+            return _with_body(article, fallback.without_labels(paragraphs), "readability")
     return article
+
+
+def _page_text(source: load.Source) -> str:
+    return source.text or etree.tostring(source.tree, encoding="unicode")
 
 
 def _with_body(article: Article, paragraphs: list[str], stage: str) -> Article:

@@ -24,11 +24,12 @@ WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# (No repeat runs over a bracket: a failed start then stops at the next one, and a line of
+# brackets or link starts costs a linear scan, never a quadratic one.)
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\[\]]*\)")
 # A link's URL may hold spaces where the renderer wrapped it across lines (more than once: a
 # line already joined may end inside it again); its text may hold brackets ('[[example.org]](…)').
-_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)\s]*(?:\s+[^)\s]+)*\)")
-_MD_OPEN = re.compile(r"\[[^\]]*$|\]\([^)]*$")
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\([^)\s\[\]]*(?:\s+[^)\s\[\]]+)*\)")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|])")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _CELL_SEP = re.compile(r"\s{3,}|\|")  # between the cells of a table row in a dump
@@ -234,9 +235,13 @@ def _still_in_link(was: bool, line: str) -> bool:
 
 
 def _md_open(line: str) -> bool:
-    """The line ends inside a Markdown link's text or URL (the cheap test first: most lines
-    hold no bracket)."""
-    return ("[" in line or "](" in line) and _MD_OPEN.search(line) is not None
+    """The line ends inside a Markdown link's text (a '[' no ']' closes) or its URL (a '](' no
+    ')' closes). String searches: a regex anchored at the line's end is quadratic on a line of
+    brackets."""
+    if line.rfind("[") > line.rfind("]"):
+        return True
+    url = line.rfind("](")
+    return url >= 0 and line.find(")", url + 2) < 0
 
 
 def _is_plain(stripped: str) -> bool:

@@ -234,8 +234,8 @@ def story_of_headline(blocks: Sequence[Block], title_at: int) -> None:
 
 def _opens_under_own_headline(blocks: Sequence[Block], kept: list[int], head: Block) -> bool:
     """The body's container (the deepest element that holds all of it), which does not hold the
-    page's headline, holds a headline of the page headline's rank or above before the body's
-    first paragraph: another story's."""
+    page's headline, holds a headline before the body's first paragraph: an h1 or h2, or one of
+    the page headline's rank or above (another story's)."""
     paths = [blocks[i].path for i in kept]
     common = 0
     while all(len(p) > common and p[common] == paths[0][common] for p in paths):
