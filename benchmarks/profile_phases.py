@@ -56,7 +56,7 @@ def one_pass(pages: list[tuple[bytes, str]]) -> dict[str, float]:
         marks = html.index(tree, walked)
         tick("index")
         authors_known = any(c.field == "authors" for c in found)
-        found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known)
+        found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known, hatom=marks.hatom)
         tick("in_page")
         titles = [str(c.value) for c in found if c.field == "title" and c.source != "h1"]
         removed: list[articlekit.Removed] = []

@@ -465,3 +465,19 @@ def test_a_us_page_stamped_in_utc_keeps_the_day_of_its_url() -> None:
     assert article.date == dt.date(2020, 2, 24)
     assert article.provenance["date"] == "url"
     assert articlekit.extract(html).date == dt.datetime(2020, 2, 25, 2, 25, 54, tzinfo=dt.UTC)  # no other evidence
+
+
+def test_hatom_dates_of_old_blog_themes_date_the_page() -> None:
+    story = "".join(f"<p>Paragraph {n} of a post about the concert in the park and the long evening after.</p>"
+                    for n in range(5))
+    published = ("<html><body><div class='post hentry'><h2 class='entry-title'>Im Park</h2>"
+                 "<abbr class='published' title='2008-05-12T10:30:00+02:00'>12. Mai</abbr>"
+                 f"<div class='entry-content'>{story}</div></div></body></html>")
+    article = articlekit.extract(published)
+    assert article.date == dt.datetime(2008, 5, 12, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert article.provenance["date"] == "hatom"
+    updated_only = published.replace("<abbr class='published' title='2008-05-12T10:30:00+02:00'>12. Mai</abbr>",
+                                     "<span class='updated' title='2013-04-04T18:52:11+00:00'></span>")
+    article = articlekit.extract(updated_only)
+    assert article.date == article.modified == dt.datetime(2013, 4, 4, 18, 52, 11, tzinfo=dt.UTC)
+    assert (article.provenance["date"], article.provenance["modified"]) == ("updated", "hatom")

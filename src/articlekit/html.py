@@ -369,6 +369,7 @@ class Index:
         self.images: list[Any] = []
         self.itemprops: list[Any] = []
         self.bylines: list[Any] = []  # marked as one: rel=author, class "…byline…"/"…author…", id "…byline…"
+        self.hatom: list[Any] = []  # hAtom's dates: class "published"/"updated" with the ISO date as title
         for el in root.iter(etree.Element):
             tag = el.tag
             if tag in _SEMANTIC:
@@ -394,6 +395,8 @@ class Index:
         itemprop = attrs.get("itemprop")
         if itemprop is not None or (tag != "meta" and attrs.get("property", "").startswith(_RDFA_VOCABULARIES)):
             self.itemprops.append(el)  # (microdata and RDFa properties alike)
+        if "title" in attrs and ("published" in (cls := attrs.get("class", "")) or "updated" in cls):
+            self.hatom.append(el)
         if (itemprop == "articleBody" or attrs.get("role") in _MAIN_ROLES) and tag not in _MAIN_TAGS:
             self.main.append(el)  # (<article> and <main> are in it already)
         state = _state_reason(attrs) if tag not in _SEMANTIC and not _STATE_ATTRS.isdisjoint(attrs) else None

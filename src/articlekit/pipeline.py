@@ -58,7 +58,7 @@ def extract(
         found = html_sources.declared(tree, url, walked)  # first: JSON-LD sits in <script>
         marks = html.index(tree, walked)  # one walk: what pruning and microdata look for
         authors_known = any(c.field == "authors" for c in found)
-        found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known)
+        found += html_sources.in_page(marks.itemprops, marks.bylines, authors_known=authors_known, hatom=marks.hatom)
         declared = [str(c.value) for c in found if c.field == "title" and c.source != "h1"]
         parsed = html.blocks(tree, marks, titles=declared)
         blocks, removed = parsed.blocks, parsed.pruned

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lxml import etree
@@ -77,12 +77,15 @@ def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Can
     return out
 
 
-def in_page(itemprops: list[Any], bylines: list[Any], *, authors_known: bool) -> list[Candidate]:
+def in_page(
+    itemprops: list[Any], bylines: list[Any], *, authors_known: bool, hatom: Sequence[Any] = ()
+) -> list[Candidate]:
     """What the page's body says: microdata properties (`itemprops`, the elements carrying
-    one), and when nothing names the authors, an element marked as a byline (`bylines`: rel=
-    author, a class holding "byline" or "author", an id holding "byline"), both in page order
-    (`html.index` finds them). Read before pruning: bylines often sit in a pruned <header>."""
-    out = list(_from_microdata(itemprops))
+    one), hAtom's dates (`hatom`), and when nothing names the authors, an element marked as a
+    byline (`bylines`: rel=author, a class holding "byline" or "author", an id holding
+    "byline"), all in page order (`html.index` finds them). Read before pruning: bylines often
+    sit in a pruned <header>."""
+    out = [*_from_microdata(itemprops), *_from_hatom(hatom)]
     if not authors_known and not any(c.field == "authors" for c in out):
         out.extend(_from_visible_byline(bylines))
     return out
@@ -194,6 +197,26 @@ def _from_microdata(itemprops: list[Any]) -> Iterator[Candidate]:
                 yield Candidate("date" if prop == "datePublished" else "modified", parsed, "microdata", alt)
         elif prop == "author" and (names := parse_byline(value)):
             yield Candidate("authors", tuple(names), "microdata")
+
+
+_ISO_START = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _from_hatom(elements: Sequence[Any]) -> Iterator[Candidate]:
+    """hAtom (the microformat of the 2000s blogs): <abbr class="published" title="2012-08-22T09:43:41+0100">,
+    a class "updated" for the modified date; the first of each, when its title is an ISO date."""
+    seen: set[str] = set()
+    for el in elements:
+        field = "date" if "published" in el.get("class", "") else "modified"
+        title = el.get("title", "").strip()
+        if field in seen or not _ISO_START.match(title) or _in_foreign_item(el):
+            continue
+        value, _ = parse_both(title)
+        if value:
+            seen.add(field)
+            yield Candidate(field, value, "hatom")
+            if field == "modified":  # (the date when nothing else gives one, as an "Updated:" line)
+                yield Candidate("date", value, "updated")
 
 
 def _from_time(times: list[Any]) -> Iterator[Candidate]:

@@ -37,9 +37,9 @@ ORDER: dict[str, tuple[str, ...]] = {
     # (a dateline labelled as the last update is the date only when nothing else gives one)
     # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
     # the last resort before a dateline's update; a date line anywhere on the page comes last)
-    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "byline", "dateline", "url",
+    "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "hatom", "byline", "dateline", "url",
              "json-ld-page", "url-slug", "updated", "relative", "page-text"),
-    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "dateline", "relative"),
+    "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "hatom", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
     "language": ("html-lang", "json-ld", "og", "meta", "dublin-core", "stopwords"),
