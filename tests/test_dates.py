@@ -481,3 +481,15 @@ def test_hatom_dates_of_old_blog_themes_date_the_page() -> None:
     article = articlekit.extract(updated_only)
     assert article.date == article.modified == dt.datetime(2013, 4, 4, 18, 52, 11, tzinfo=dt.UTC)
     assert (article.provenance["date"], article.provenance["modified"]) == ("updated", "hatom")
+
+
+def test_a_publication_date_labelled_in_a_pruned_footer_dates_a_page_nothing_else_dates() -> None:
+    story = "".join(f"<p>Paragraph {n} of a review of the novel, its language and its long silences.</p>"
+                    for n in range(5))
+    page = ("<html><body><article><h1>Die Anleitungen der Vorfahren</h1>" + story + "</article><footer>"
+            "Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</footer></body>")
+    article = articlekit.extract(page)
+    assert article.date == dt.date(2023, 11, 1)
+    assert "Erschienen" not in article.text
+    unlabelled = page.replace("Erschienen am: 01.11.2023", "Copyright © 19.12.2019 - 12:14 h")
+    assert articlekit.extract(unlabelled).date is None

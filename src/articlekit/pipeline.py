@@ -67,7 +67,7 @@ def extract(
     classify.label(blocks)
     classified = [b.reason for b in blocks]  # (what metadata changes after this is its own decision)
     languages = [str(c.value) for c in found if c.field == "language"]
-    head = header(blocks, url, known={c.field for c in found}, languages=languages)
+    head = header(blocks, url, known={c.field for c in found}, languages=languages, pruned=[r.text for r in removed])
     meta = resolve(found + head.candidates, now=now, url=url)
     header_out.take_out(source.kind, blocks, head, found, meta)
     article = _article(source.kind, url, blocks, removed, meta, classified)

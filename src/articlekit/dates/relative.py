@@ -122,6 +122,22 @@ def is_update_line(text: str) -> bool:
     return _label(" ".join(text.casefold().split()))[0] in _vocab()["updated"]
 
 
+PUBLISHED_REACH = 40  # characters after a publication label that may hold its date
+
+
+def after_published_labels(text: str) -> list[str]:
+    """What follows each publication label in a text ('Erschienen am: 01.11.2023 …' ->
+    '01.11.2023 …'), PUBLISHED_REACH characters of it: where a labelled date stands in a longer
+    line (a footer's 'Letzte Änderung: … Erschienen am: …')."""
+    return [text[m.end():m.end() + PUBLISHED_REACH] for m in _published_label().finditer(text)]
+
+
+@cache
+def _published_label() -> re.Pattern[str]:
+    labels = alternation(_vocab()["published"])
+    return re.compile(rf"(?<![^\W\d_])(?:{labels})(?:\s+(?:am|on|le|el|il|em|op|den|dne))?\s*:?\s*", re.I)
+
+
 def _label(folded: str) -> tuple[str, str]:
     """('stand', '10:49 uhr') from 'stand: 10:49 uhr': a dateline's leading label, if any."""
     for label in _labels_longest_first():

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..blocks import Block
-from ..dates import date_span, find_date, find_relative, is_update_line, mentions_date, slug_date, url_date
+from ..dates import (
+    after_published_labels,
+    date_span,
+    find_date,
+    find_relative,
+    is_update_line,
+    mentions_date,
+    slug_date,
+    url_date,
+)
 from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
@@ -72,11 +81,13 @@ class Header:
 
 
 def header(
-    blocks: Sequence[Block], url: str | None = None, *, known: Collection[str] = (), languages: Sequence[str] = ()
+    blocks: Sequence[Block], url: str | None = None, *, known: Collection[str] = (), languages: Sequence[str] = (),
+    pruned: Sequence[str] = (),
 ) -> Header:
     """Candidates from the blocks. `known`: the fields the markup already gives (HTML); for those
     the stop-word language guess is skipped. `languages`: the languages or locales the markup
-    declares ('en-GB', 'de'): evidence for the order of a date's day and month."""
+    declares ('en-GB', 'de'): evidence for the order of a date's day and month. `pruned`: the
+    texts of the subtrees pruned before the page became blocks (a footer's 'Erschienen am …')."""
     found = Header()
     found.candidates.extend(_from_url(url))
     if not blocks:
@@ -99,8 +110,11 @@ def header(
         found.add(_find_signature(blocks, found.used))
     byline_at = byline.at("byline") if byline is not None else None
     found.add(_find_dateline(blocks, anchor, first, found.used, order, headline=title_at, under=under))
-    if "date" not in known and not any(c.field == "date" for c in found.candidates):
-        found.add(_page_date(blocks, first, found.used, order))
+    if (
+        "date" not in known and not any(c.field == "date" for c in found.candidates)
+        and found.add(_page_date(blocks, first, found.used, order)) is None
+    ):
+        found.add(_labelled_date(pruned, order))
     if title_at is not None:
         found.used[title_at] = "title"
         headline, wrapped = headline_text(blocks, title_at)
@@ -350,6 +364,17 @@ def _page_date(blocks: Sequence[Block], first: int, used: Mapping[int, str], ord
         date, alt = order.read_both(text)
         if date:
             return Header([Candidate("date", date, "page-text", alt)])
+    return None
+
+
+def _labelled_date(pruned: Sequence[str], order: PageOrder) -> Header | None:
+    """Past the last resort: a date labelled as the publication's in a pruned subtree (a post's
+    footer: 'Letzte Änderung: 31.10.2023 … Erschienen am: 01.11.2023')."""
+    for text in pruned:
+        for part in after_published_labels(text):
+            date, alt = order.read_both(part)
+            if date:
+                return Header([Candidate("date", date, "page-text", alt)])
     return None
 
 
