@@ -493,3 +493,13 @@ def test_a_publication_date_labelled_in_a_pruned_footer_dates_a_page_nothing_els
     assert "Erschienen" not in article.text
     unlabelled = page.replace("Erschienen am: 01.11.2023", "Copyright © 19.12.2019 - 12:14 h")
     assert articlekit.extract(unlabelled).date is None
+
+
+def test_a_title_that_opens_with_a_date_dates_a_page_nothing_else_dates() -> None:
+    story = "".join(f"<p>Paragraph {n} of the announcement of the online conference and its speakers.</p>"
+                    for n in range(5))
+    page = ("<html><head><title>08.11.2021 | Online-Fachtag zum Intersex Day of Remembrance</title></head>"
+            f"<body><article><h1>Online-Fachtag zum Intersex Day of Remembrance</h1>{story}</article></body></html>")
+    article = articlekit.extract(page)
+    assert (article.date, article.provenance["date"]) == (dt.date(2021, 11, 8), "title-date")
+    assert articlekit.extract(page.replace("08.11.2021 | ", "Fachtag 08.11.2021: ")).date is None

@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..dates import day_of, find_date
+from ..dates import date_span, day_of, find_date
 from ..dates.order import parse_both
 from .byline import clean_names, is_author_label, parse_byline
 from .candidates import Candidate
@@ -74,7 +74,27 @@ def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Can
     out.extend(_from_time(tags["time"]))
     out.extend(_from_head(root, tags["title"], tags["link"]))
     out.extend(_from_h1(tags["h1"]))
+    out.extend(_dates_of_titles(out))
     return out
+
+
+_AFTER_TITLE_DATE = ("|", "-", "–", "—", ":", "/", "·")
+
+
+def _dates_of_titles(found: list[Candidate]) -> Iterator[Candidate]:
+    """A <title> or og:title that opens with a date set off by a separator ('08.11.2021 |
+    Online-Fachtag …', a press release's): the first such date (title-date)."""
+    for c in found:
+        title = c.value
+        if c.field != "title" or c.source not in ("title", "og") or not isinstance(title, str):
+            continue
+        span = date_span(title)
+        if span is None or title[:span[0]].strip() or not title[span[1]:].lstrip().startswith(_AFTER_TITLE_DATE):
+            continue
+        value, alt = find_date(title[:span[1]]), find_date(title[:span[1]], day_first=True)
+        if value is not None:
+            yield Candidate("date", value, "title-date", alt if alt != value else None)
+            return
 
 
 def in_page(

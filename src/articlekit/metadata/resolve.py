@@ -38,7 +38,7 @@ ORDER: dict[str, tuple[str, ...]] = {
     # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
     # the last resort before a dateline's update; a date line anywhere on the page comes last)
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "hatom", "byline", "dateline", "url",
-             "json-ld-page", "url-slug", "updated", "relative", "page-text"),
+             "json-ld-page", "url-slug", "updated", "relative", "title-date", "page-text"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "hatom", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
