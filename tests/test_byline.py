@@ -122,7 +122,7 @@ def test_a_comment_author_or_the_comment_forms_name_field_is_no_author() -> None
     assert articlekit.extract(page).authors == ()
 
 
-def test_a_label_a_weekday_or_a_month_alone_is_no_name() -> None:
+def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
     assert parse_byline("By Jane Doe") == ["Jane Doe"]
-    for line in ("Name", "Auteurs", "Donnerstag", "Dezember", "By"):
+    for line in ("Name", "Auteurs", "Donnerstag", "Dezember", "By", "← Ältere Beiträge", "Schwitzebaerchen →"):
         assert parse_byline(line) == [], line
