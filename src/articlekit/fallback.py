@@ -29,6 +29,7 @@ from . import classify
 from . import html as front
 from .blocks import Block
 from .classify import template
+from .folding import unhyphenated
 from .limits import Limits
 
 MIN_BODY = 200  # below this many characters of body, the cascade runs ...
@@ -122,7 +123,7 @@ def second_opinion(page_html: str) -> list[str]:
         # readability serialises and re-parses its summary: raw-text elements (<xmp>, <plaintext>)
         # would come back as entity text. Drop them, and keep only paragraphs of the page's words.
         etree.strip_elements(page, *_RAW_TEXT, with_tail=False)
-        page_words = set(_WORD.findall(_text(page).replace("\u00ad", "")))
+        page_words = set(_WORD.findall(_text(page)))
         markup = etree.tostring(page, encoding="unicode")
         if len(markup) > MAX_PAGE:
             return []
@@ -133,15 +134,16 @@ def second_opinion(page_html: str) -> list[str]:
         return []
     if root is None:
         return []
-    paragraphs = [" ".join(_text(el).replace("\u00ad", "").split()) for el in root.iter(*_BLOCKS)]
+    paragraphs = [" ".join(_text(el).split()) for el in root.iter(*_BLOCKS)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
-        whole = " ".join(_text(root).replace("\u00ad", "").split())
+        whole = " ".join(_text(root).split())
         paragraphs = [whole] if whole else []
     return [p for p in paragraphs if page_words.issuperset(_WORD.findall(p))]
 
 
 def _text(el: etree._Element) -> str:
     """An element's text with a space between text nodes: `text_content()` glues the last word
-    of one block to the first of the next ("said" + "and was" -> "saidand was")."""
-    return " ".join(el.itertext())
+    of one block to the first of the next ("said" + "and was" -> "saidand was"). Without soft
+    hyphens, as our own blocks are."""
+    return unhyphenated(" ".join(el.itertext()))

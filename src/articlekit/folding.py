@@ -7,7 +7,14 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[\W_]+")
+SOFT_HYPHEN = "\u00ad"  # an invisible break hint hyphenation plugins put inside words
 AGREE_MIN_CHARS = 15  # a shorter folded text is not taken as contained in another (one word would)
+
+
+def unhyphenated(text: str) -> str:
+    """The text without soft hyphens ('Ver\u00adan\u00adstal\u00adtung' -> 'Veranstaltung'): left in,
+    they would break every search for the words they sit in."""
+    return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
 
 
 def loose(text: str) -> str:

@@ -20,7 +20,7 @@ from lxml import etree
 from .article import Removed
 from .blocks import Block
 from .errors import InputTooLarge, UnreadableInput
-from .folding import agree_loose, loose
+from .folding import agree_loose, loose, unhyphenated
 from .limits import DEFAULT_LIMITS, Limits, attributes_warning, fit_attributes, fit_tree, unnest_markup
 from .phrases import phrase_reason
 from .segment import segment
@@ -539,7 +539,7 @@ def _name_reason(name: str) -> str | None:
     if parts.isdisjoint(split):  # most names hold no vocabulary word
         return None
     anywhere = boilerplate_attr_parts()
-    if len(split) > 1 and (part := next((p for p in split if p in anywhere), None)):
+    if part := next((p for p in split if p in anywhere), None):
         return anywhere[part]
     found = None
     for key in _keys(name):
@@ -558,8 +558,7 @@ def _attr_lookup() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     content, embed, reasons = boilerplate_attr_words()
     lookup = {w: reason for reason, words in reversed(reasons) for w in words}
     lookup.update(dict.fromkeys(embed, ""))
-    lookup.update({part: reason for part, reason in boilerplate_attr_parts().items() if part not in lookup})
-    parts = frozenset(p for w in lookup for p in w.replace("_", "-").split("-"))
+    parts = frozenset(p for w in lookup for p in w.replace("_", "-").split("-")) | frozenset(boilerplate_attr_parts())
     return content, lookup, parts
 
 
@@ -600,7 +599,7 @@ def _drop(el: Any, reason: str, removed: list[Removed], guard: _Guard, *, check:
         return
     if track:
         guard.removed(el, string)
-    text = " ".join(string.replace("\u00ad", "").split())
+    text = " ".join(unhyphenated(string).split())
     if text:
         removed.append(Removed(text, reason))
     _remove_keep_tail(el, parent)

@@ -33,6 +33,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from .errors import UnreadableInput
+from .folding import unhyphenated
 from .limits import DEFAULT_LIMITS, Limits, resolve, too_large
 
 MAX_BYTES = DEFAULT_LIMITS.max_bytes  # default size limit; `extract(max_bytes=...)` changes it
@@ -411,7 +412,7 @@ def _without_soft_hyphens(text: str, utf8: bytes | None) -> str:
     plugins put inside words ('Ver\u00adan\u00adstal\u00adtung'), which would break every search
     for the word in our output. (HTML's are dropped from the text of its blocks and metadata,
     where `&shy;` has become the character: no scan of the whole page.)"""
-    return text.replace("\u00ad", "") if utf8 is None or b"\xc2\xad" in utf8 else text
+    return unhyphenated(text) if utf8 is None or b"\xc2\xad" in utf8 else text  # (bytes: memchr, no decode)
 
 
 def _encoded(text: str) -> bytes | None:

@@ -12,6 +12,7 @@ from typing import Any
 from lxml import etree
 
 from .blocks import Block, BlockKind
+from .folding import unhyphenated
 
 _BLOCK_KIND: dict[str, BlockKind] = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
@@ -52,9 +53,7 @@ def segment(body: Any) -> list[Block]:
         nonlocal link_chars, flushes
         if not parts:
             return
-        joined = "".join(parts)
-        if "\u00ad" in joined:  # soft hyphens (`&shy;`): invisible, and they split the words
-            joined = joined.replace("\u00ad", "")
+        joined = unhyphenated("".join(parts))  # (`&shy;`, parsed, is the character)
         text = " ".join(joined.split())
         if text:
             kind, level = kind_stack[-1] if kind_stack else ("paragraph", 0)
@@ -147,7 +146,7 @@ _LISTS = frozenset({"ul", "ol", "dl"})
 
 
 def _joined(parts: list[str]) -> str:
-    return " ".join("".join(parts).replace("\u00ad", "").split())
+    return " ".join(unhyphenated("".join(parts)).split())
 
 
 def _cells(parts: list[str], starts: list[int]) -> tuple[str, ...]:

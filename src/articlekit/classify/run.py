@@ -146,8 +146,8 @@ def story_under_headline(blocks: Sequence[Block], title_at: int) -> None:
     to be found by); or it holds no paragraph of prose while the headline's lines hold two (a
     list of teasers, each a headline and its summary, outweighed a short story)."""
     kept = sum(len(b.text) for b in blocks if b.reason is None)
-    teasers = kept >= WEAK_STORY and not any(_prose_paragraph(b) for b in blocks if b.reason is None)
-    if kept >= WEAK_STORY and not teasers:
+    teasers = kept >= WEAK_STORY  # (a story found this long is the headline's unless it holds no prose)
+    if teasers and any(_prose_paragraph(b) for b in blocks if b.reason is None):
         return
     run: list[int] = []
     for i in range(title_at + 1, len(blocks)):

@@ -57,6 +57,7 @@ LEAD_BLOCKS = 3  # the story's first paragraphs, one of which may open with its 
 LEAD_LABEL_WORDS = 3  # 'Pressemitteilung vom 25. Januar 2022 | Berlin – …', 'Karlsruhe, (12.11.2021).'
 # what follows a date that opens a paragraph as its dateline, not as part of a sentence ('Am
 # 8. November 2021 findet …'): a dash, a bar, a colon, an opening quote, a closing parenthesis
+_SENTENCE_MARK = re.compile(r"[.!?]")  # a label before the lead's date is no sentence
 _AFTER_LEAD_DATE = re.compile(r"\s*(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*)?[-–—|:„“\"»«•)]")
 
 
@@ -342,7 +343,7 @@ def _lead_date(blocks: Sequence[Block], first: int, used: Mapping[int, str], ord
         if (span := date_span(text)) is None:
             continue
         label = text[:span[0]]
-        if len(label.split()) <= LEAD_LABEL_WORDS and not re.search(r"[.!?]", label) and (
+        if len(label.split()) <= LEAD_LABEL_WORDS and not _SENTENCE_MARK.search(label) and (
             _AFTER_LEAD_DATE.match(text, span[1])
         ):
             date, alt = order.read_both(text[:span[1]])

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..dates import Relative, day_of, in_local_time
-from ..folding import agree, agree_loose, loose, squash
+from ..folding import agree, agree_loose, loose, squash, unhyphenated
 from .byline import normal_case
 from .candidates import Candidate
 from .titles import site_keys, strip_any_suffix, strip_site
@@ -72,10 +72,10 @@ class _Context:
 
 def _without_soft_hyphens(value: Any) -> Any:
     """Soft hyphens (U+00AD) are invisible break hints: a title or a name holds none."""
-    if isinstance(value, str) and "\u00ad" in value:
-        return value.replace("\u00ad", "")
-    if isinstance(value, tuple) and any(isinstance(v, str) and "\u00ad" in v for v in value):
-        return tuple(v.replace("\u00ad", "") if isinstance(v, str) else v for v in value)
+    if isinstance(value, str):
+        return unhyphenated(value)
+    if isinstance(value, tuple):  # (the authors)
+        return tuple(unhyphenated(v) if isinstance(v, str) else v for v in value)
     return value
 
 
