@@ -6,6 +6,7 @@ here tuned on (the bench sets in ../shared/bench are the ones we tune on).
     python benchmarks/bench_outside.py readability PATH --worst 10
     python benchmarks/bench_outside.py trafilatura PATH --meta   # title, authors, date (+ htmldate)
     python benchmarks/bench_outside.py trafilatura PATH --render inscriptis   # the pages as text dumps
+    python benchmarks/bench_outside.py trafilatura PATH --meta --render w3m   # (w3m, lynx: the programs)
 
 Neither collection is copied into this repository (their licences and sizes are their own);
 fetch them and pass the folder:
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import time
 import warnings
@@ -57,11 +59,25 @@ def readability_pages(root: Path) -> Iterator[Page]:
         yield folder.name, (folder / "source.html").read_bytes(), html.fromstring(expected).text_content()
 
 
+# The text browsers' dump commands (meta-dev's SOURCE.md), reading UTF-8 from standard input.
+BROWSERS = {
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "100"],
+    "lynx": ["lynx", "-dump", "-nolist", "-force_html", "-stdin", "-assume_charset=utf-8",
+             "-display_charset=utf-8", "-width=100"],
+}
+
+
 def rendered(pages: list[Page], renderer: str) -> list[Page]:
     """The pages as text dumps, for the text front end on pages nobody tuned it on: rendered
     with inscriptis (`get_text`) or html2text (Unicode kept, wrapped at 78 columns), which the
-    caller installs (`pip install inscriptis html2text`; neither is a dependency)."""
-    if renderer == "inscriptis":
+    caller installs (`pip install inscriptis html2text`; neither is a dependency), or with the
+    w3m and lynx programs as meta-dev's dumps were made (100 columns), page bytes read as UTF-8."""
+    if renderer in BROWSERS:
+
+        def render(page: str) -> str:
+            done = subprocess.run(BROWSERS[renderer], input=page.encode("utf-8"), capture_output=True, timeout=60)
+            return done.stdout.decode("utf-8", "replace")
+    elif renderer == "inscriptis":
         from inscriptis import get_text
 
         def render(page: str) -> str:
@@ -77,7 +93,7 @@ def rendered(pages: list[Page], renderer: str) -> list[Page]:
     for pid, data, truth in pages:
         try:
             dump = render(data.decode("utf-8", "replace"))
-        except Exception:  # a page the renderer cannot read is an empty dump
+        except Exception:  # a page the renderer cannot read (or a hung browser) is an empty dump
             dump = ""
         out.append((pid, dump.encode("utf-8"), truth))
     return out
@@ -193,7 +209,7 @@ def main() -> None:
     ap.add_argument("path", type=Path)
     ap.add_argument("--worst", type=int, default=0, help="list the N pages where articlekit trails trafilatura most")
     ap.add_argument("--meta", action="store_true", help="trafilatura's pages: title, authors and date instead")
-    ap.add_argument("--render", choices=("inscriptis", "html2text"),
+    ap.add_argument("--render", choices=("inscriptis", "html2text", "w3m", "lynx"),
                     help="render every page as a text dump first (every extractor reads the dump)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")

@@ -126,3 +126,40 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
     assert parse_byline("By Jane Doe") == ["Jane Doe"]
     for line in ("Name", "Auteurs", "Donnerstag", "Dezember", "By", "← Ältere Beiträge", "Schwitzebaerchen →"):
         assert parse_byline(line) == [], line
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # a dateline that names its author after the date (and its time, zone and all)
+        ("Posted on September 21, 2020 by Adi Tzlil", ["Adi Tzlil"]),
+        ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", ["Michael Veeser-Dombrowski"]),
+        ("Feb 14, 2016 10:47 AM EST By Jose de la Cruz", ["Jose de la Cruz"]),
+        ("4.02.2022 par Bob Fischer", ["Bob Fischer"]),
+        ("jeudi 13 juin 2019, par Attac France", ["Attac France"]),
+        # the words that lead into a date go, a weekday among them
+        ("Erstellt von Fabian am Dienstag 6. Mai 2014", ["Fabian"]),
+        ("By Malcolm Owen Monday, November 18, 2019", ["Malcolm Owen"]),
+        # a date after the names leaves them as they are; a date alone names nobody
+        ("By Jane Doe on July 29, 2009", ["Jane Doe"]),
+        ("Posted on September 21, 2020", []),
+        # name particles in a byline ('de la', 'von der')
+        ("By Ursula von der Leyen", ["Ursula von der Leyen"]),
+    ],
+)
+def test_a_dateline_that_names_its_author(line: str, names: list[str]) -> None:
+    assert parse_byline(line) == names
+
+
+def test_a_dump_whose_dateline_names_the_author_after_the_date() -> None:
+    story = "\n\n".join(
+        f"Paragraph {n} of the story tells how the town council met on Monday and what it decided for the harbour."
+        for n in range(6)
+    )
+    head = "Harbour News\n\nThe council decides on the harbour\n\nPosted on September 21, 2020 by Adi Tzlil"
+    dump = f"{head}\n\n{story}\n"
+    article = articlekit.extract(dump, url="https://news.example.com/2020/09/21/council-harbour/")
+    assert article.title == "The council decides on the harbour"
+    assert article.authors == ("Adi Tzlil",)
+    assert article.date is not None and article.date.isoformat()[:10] == "2020-09-21"
+    assert "Posted on" not in article.text

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..dates import date_start, month_names
+from ..dates import date_span, date_start, month_names
 from ..vocab import _load, alternation, stopwords
 
 _SPLIT_DATE = re.compile(
@@ -21,6 +21,10 @@ _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button place
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»←→]|https?|www\.|\.(?:com|org|net)\b", re.I)
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DATE splits at holds one of these
+_CLOCK = re.compile(  # the time after a date: '10:47 AM EST', 'um 14:07 Uhr'
+    r"(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?"
+    r"(?:\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst)\b)?\s*", re.I
+)
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
@@ -80,7 +84,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         prefix=re.compile(rf"^\s*(?:{prefixes})(?:\s*[:：]\s*|\s+)", re.I),
         glued_prefix=re.compile(rf"^\s*({glued})(?=[A-ZÀ-Þ][a-zß-ÿ])"),
-        late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?=[A-ZÀ-ÞА-ЯЁ])", re.I),
+        late_prefix=re.compile(rf"^\s*(?:\w+\s+){{1,2}}(?:{strong})\s+(?-i:(?=[A-ZÀ-ÞА-ЯЁ]))", re.I),
         joiner=re.compile(rf"\s*(?:[,;]?\s(?:{alternation(data['joiners'])})\s|[,;、，&])\s*", re.I),
         roles=roles,
         # "Jane Doe, Staff writer", or glued by a renderer: "Ulrich ExnerKorrespondent"
@@ -252,11 +256,34 @@ def is_credential(text: str) -> bool:
 
 def _cut_date(text: str, v: _Vocab) -> str:
     """'Rachael Link, MS, RD on November 12, 2019' -> 'Rachael Link, MS, RD': the date and the
-    word that introduces it go; a line that starts with its date keeps it (it is split later)."""
+    word that introduces it go; a line that starts with its date keeps it (it is split later).
+    A dateline that names its author after the date gives what follows it: 'Posted on September
+    21, 2020 by Adi Tzlil', 'Veröffentlicht am 12. Juni 2017 von Jane Doe'."""
     start = date_start(text)
-    if not start:
+    if start is None:
         return text
-    return v.date_words.sub("", text[:start].rstrip(" ,·-–—")).rstrip(" ,")
+    head = _without_date_words(text[:start], v) if start else ""
+    if not v.prefix.match(head) and (tail := _after_date(text, start)) and v.prefix.match(tail):
+        return tail
+    return head if start else text
+
+
+def _without_date_words(head: str, v: _Vocab) -> str:
+    """'Fabian am Dienstag' -> 'Fabian': the words that lead into a date ('on', 'am', a weekday)."""
+    words = head.rstrip(" ,·-–—").split()
+    while words and (v.date_words.fullmatch(words[-1].rstrip(",")) or _not_name_word(words[-1])):
+        words.pop()
+    return " ".join(words).rstrip(" ,")
+
+
+def _after_date(text: str, start: int) -> str:
+    """What follows the complete date that begins at `start`, and its clock time ('10:47 AM')."""
+    span = date_span(text)
+    if span is None or span[0] != start:
+        return ""
+    rest = text[span[1]:].lstrip(" ,")
+    clock = _CLOCK.match(rest)
+    return rest[clock.end():] if clock else rest
 
 
 def names_fill(text: str, names: list[str], slack: int = 3) -> bool:
@@ -335,7 +362,9 @@ def is_name(text: str, *, strict: bool = True) -> bool:
     if not strict:
         return True
     caps = [w[:1].isupper() or w[:1].lower() == w[:1].upper() for w in words]
-    return caps[0] and sum(caps) >= max(1, len(words) - 1)
+    if caps[0] and sum(caps) >= max(1, len(words) - 1):
+        return True
+    return caps[0] and caps[-1] and _with_particles(words)
 
 
 def clean_names(raw: list[str], *, strict: bool = False) -> list[str]:
@@ -391,6 +420,20 @@ def all_full_names(names: list[str]) -> list[str]:
     then short: '松岡 大地', not '多国間連携に注力 アフガンやガザ対応に批判も')."""
     ok = all(2 <= len(n.split()) <= 4 and all(capitalised(w) for w in n.split()) for n in names)
     return names if names and ok else []
+
+
+def _with_particles(words: list[str]) -> bool:
+    """'Jose de la Cruz': the lower-case words between the first and the last are name
+    particles, and the others no function words ('Die Fahrzeuge der Zeit' is a phrase). Only a
+    byline's names may have them: a bare line of them is as often a place ('Santa Cruz do Sul')."""
+    inner = [w for w in words[1:-1] if not capitalised(w)]
+    named = [w for w in words if capitalised(w)]
+    return all(w in _particles() for w in inner) and not any(w.casefold() in stopwords() for w in named)
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(_load("bylines.toml")["name_particles"])
 
 
 def capitalised(word: str) -> bool:
