@@ -143,6 +143,11 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
         # a date after the names leaves them as they are; a date alone names nobody
         ("By Jane Doe on July 29, 2009", ["Jane Doe"]),
         ("Posted on September 21, 2020", []),
+        # a blog's account name, when a prefix and a date vouch for it; not a function word
+        ("by oz on December 4, 2006", ["oz"]),
+        ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
+        ("by the way on 4 May 2020", []),
+        ("by gizzmo", []),
         # name particles in a byline ('de la', 'von der')
         ("By Ursula von der Leyen", ["Ursula von der Leyen"]),
     ],

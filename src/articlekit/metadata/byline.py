@@ -215,8 +215,10 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0] if _SPLIT_DATE_CHARS.search(line) else line, v)
     if v.other_credit.match(head):  # 'Photos by Jane Doe': a credit, not a byline
         return ()
-    head = without_prefix(head)
-    head = without_placeholders(head)
+    prefixed = without_prefix(head)
+    if strict and prefixed != head and date_start(line) is not None and (handle := _handle(prefixed)):
+        return (handle,)  # 'by oz on December 4, 2006': a blog's author by the account name
+    head = without_placeholders(prefixed)
     head = _without_addresses(_PARENS.sub("", head) if "(" in head else head)
     names: list[str] = []
     role_only: list[str] = []
@@ -235,6 +237,17 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
         if part and is_name(part, strict=strict):
             names.append(part)
     return tuple(_drop_place(names) or role_only[:1])
+
+
+_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,29}")
+
+
+def _handle(text: str) -> str | None:
+    """A lower-case account name alone ('gizzmo', 'c1ph4'), no function word, label or month."""
+    text = text.strip(" .,:;")
+    if not _HANDLE.fullmatch(text) or text.casefold() in stopwords() or _not_name_word(text):
+        return None
+    return None if has_label_word(text) or is_role(text) else text
 
 
 def normal_case(name: str) -> str:
