@@ -143,6 +143,10 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
         # a date after the names leaves them as they are; a date alone names nobody
         ("By Jane Doe on July 29, 2009", ["Jane Doe"]),
         ("Posted on September 21, 2020", []),
+        # a separator or a category after the names; a prefix keeps a particle ('von Aachen')
+        ("Von Felix Eisenreich // 1. November 2023", ["Felix Eisenreich"]),
+        ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", ["Fatima"]),
+        ("Posted 11. April 2018 by Walter von Aachen", ["Walter von Aachen"]),
         # a blog's account name, when a prefix and a date vouch for it; not a function word
         ("by oz on December 4, 2006", ["oz"]),
         ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),

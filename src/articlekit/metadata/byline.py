@@ -25,6 +25,7 @@ _CLOCK = re.compile(  # the time after a date: '10:47 AM EST', 'um 14:07 Uhr'
     r"(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?"
     r"(?:\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst)\b)?\s*", re.I
 )
+_CATEGORY = re.compile(r"\s+in\s+(?=[A-ZÀ-Þ])")  # a blog's category after the author ('Fatima in Gefühle')
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
@@ -159,7 +160,9 @@ ROLE_TAIL_CHARS = 48  # longer than any role in bylines.toml, with its separator
 def without_prefix(line: str) -> str:
     """'By Jane Doe', 'Analysis by Jane Doe' -> 'Jane Doe'; other lines as they are."""
     v = _vocab()
-    return v.late_prefix.sub("", v.prefix.sub("", line, count=1), count=1).strip()
+    if (bare := v.prefix.sub("", line, count=1)) != line:  # ('By Walter von Aachen' keeps its 'von')
+        return bare.strip()
+    return v.late_prefix.sub("", line, count=1).strip()
 
 
 @lru_cache(maxsize=4096)  # (the byline finders ask it of each line under the headline in turn)
@@ -218,6 +221,8 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     prefixed = without_prefix(head)
     if strict and prefixed != head and date_start(line) is not None and (handle := _handle(prefixed)):
         return (handle,)  # 'by oz on December 4, 2006': a blog's author by the account name
+    if category := _CATEGORY.search(prefixed):  # 'von Fatima in Gefühle, Popkultur': the rest is not names
+        prefixed = prefixed[: category.start()]
     head = without_placeholders(prefixed)
     head = _without_addresses(_PARENS.sub("", head) if "(" in head else head)
     names: list[str] = []
@@ -283,7 +288,7 @@ def _cut_date(text: str, v: _Vocab) -> str:
 
 def _without_date_words(head: str, v: _Vocab) -> str:
     """'Fabian am Dienstag' -> 'Fabian': the words that lead into a date ('on', 'am', a weekday)."""
-    words = head.rstrip(" ,·-–—").split()
+    words = head.rstrip(" ,·-–—/|").split()
     while words and (v.date_words.fullmatch(words[-1].rstrip(",")) or _not_name_word(words[-1])):
         words.pop()
     return " ".join(words).rstrip(" ,")
@@ -295,6 +300,8 @@ def _after_date(text: str, start: int) -> str:
     if span is None or span[0] != start:
         return ""
     rest = text[span[1]:].lstrip(" ,")
+    if (again := date_span(rest)) and again[0] == 0:  # the update date glued on ('22. Mai 202222. Mai 2022')
+        rest = rest[again[1]:].lstrip(" ,")
     clock = _CLOCK.match(rest)
     return rest[clock.end():] if clock else rest
 
