@@ -15,6 +15,7 @@ from articlekit.dates import (
     is_update_line,
     parse_date,
     slug_date,
+    unglued,
     url_date,
 )
 from articlekit.dates.order import PageOrder, readings
@@ -503,3 +504,36 @@ def test_a_title_that_opens_with_a_date_dates_a_page_nothing_else_dates() -> Non
     article = articlekit.extract(page)
     assert (article.date, article.provenance["date"]) == (dt.date(2021, 11, 8), "title-date")
     assert articlekit.extract(page.replace("08.11.2021 | ", "Fachtag 08.11.2021: ")).date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # a theme's publication and update dates, run together by a dump: the first is the date
+        ("28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel", dt.date(2019, 6, 28)),
+        ("Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko", dt.date(2019, 2, 10)),
+        ("15/01/201614/01/2016", dt.date(2016, 1, 15)),
+        ("March 4, 2019March 5, 2019", dt.date(2019, 3, 4)),
+        # a day glued to the word before it is no day of its second digit
+        ("Posted on28. Juli 201928. Juli 2019", dt.date(2019, 7, 28)),
+        ("14:53 GMT +320 November 2019", dt.date(2019, 11, 20)),
+    ],
+)
+def test_dates_run_together_are_read_apart(line: str, day: dt.date) -> None:
+    found = find_date(unglued(line))
+    assert found is not None and (found.date() if isinstance(found, dt.datetime) else found) == day
+
+
+def test_numbers_that_are_no_glued_dates_stay_as_they_are() -> None:
+    for text in ("Order 2019123 from 2020", "in 2019 20 people came", "ISBN 9783161484100"):
+        assert unglued(text) == text
+
+
+def test_a_dump_whose_dateline_runs_two_dates_together_is_dated_by_the_first() -> None:
+    story = "\n\n".join(
+        f"Paragraph {n} of the post tells how the new tool was tried out in the lab and what it found there."
+        for n in range(6)
+    )
+    dump = f"Lab Notes\n\nA new tool in the lab\n\n28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel\n\n{story}\n"
+    article = articlekit.extract(dump)
+    assert article.date is not None and article.date.isoformat()[:10] == "2019-06-28"

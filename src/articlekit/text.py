@@ -11,7 +11,7 @@ import bisect
 import re
 
 from .blocks import Block, BlockKind
-from .dates import month_names
+from .dates import month_names, unglued
 
 MIN_WRAP = 40  # a run of lines narrower than this was not wrapped by a renderer
 MAX_WRAP = 200  # nor a text with lines longer than this
@@ -21,6 +21,7 @@ MAX_BEYOND = 0.2  # share of long lines that may run past the wrap column (unbre
 # paragraph (a wrapped Portuguese line may start with the word "o", but at the margin).
 NESTED_INDENT = 6
 WRAP_SLACK = 12  # lines may end this far short of (or, with indentation, beyond) the wrap column
+GLUED_DATES_CHARS = 160  # lines up to this long are datelines whose dates may run together
 _BULLET = re.compile(r"^(\s*)(?:[*•◦▪·+\-–□■☆★◆►»›]|\d{1,3}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s*>\s+(?=\S)")
@@ -153,6 +154,8 @@ def _emit(out: list[Block], para: list[str], kind: BlockKind, first: str) -> Non
     """Append the paragraph made of these lines, unless nothing is left of it. `first` is its
     first line as the dump has it."""
     joined, link_chars = _unmark(_join(para))
+    if len(joined) <= GLUED_DATES_CHARS:  # (a dateline: the published and updated dates run together)
+        joined = unglued(joined)
     if "[" in joined and kind != "button" and (text := _without_images(joined)) != joined:
         joined, kind = (text, kind) if text else (joined, "button")
     if joined:

@@ -16,6 +16,7 @@ from .parse import (
     month_names,
     parse_date,
     slug_date,
+    unglued,
     url_date,
 )
 from .relative import Relative, after_published_labels, find_relative, is_update_line
@@ -24,5 +25,5 @@ from .zones import in_local_time
 __all__ = [
     "EARLIEST_YEAR", "Relative", "after_published_labels", "date_span", "date_start", "day_of", "find_date",
     "find_relative", "in_local_time", "is_update_line", "mentions_date", "month_names", "parse_date", "slug_date",
-    "url_date",
+    "unglued", "url_date",
 ]

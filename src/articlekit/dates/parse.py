@@ -53,8 +53,9 @@ def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     names = _month_alternation()
     month = rf"(?P<month>{names})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
-    # (not after a letter or a dot: tested after the first digit, see _NUMERIC)
-    lone_day = r"(?P<day>\d(?<![^\W\d]\d)(?<!\.\d)\d?)(?:st|nd|rd|th|er|º|\.)?"
+    # (not after a letter or a dot, nor the second digit of a number glued to a word: "on28."; tested
+    # after the first digit, see _NUMERIC)
+    lone_day = r"(?P<day>\d(?<![^\W\d]\d)(?<!\.\d)(?<![^\W\d]\d\d)\d?)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<year>\d{4})"
     # "July 29, 2009" / "Jul. 29 2009"
     mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+(?:de\s+)?{year}(?!\d)", re.I)
@@ -369,3 +370,19 @@ def _month_alternation() -> str:
 @cache
 def _day_month() -> re.Pattern[str]:
     return re.compile(rf"\d(?<!\d\d)\d?\.?\s*(?:{_month_alternation()})(?!\w)", re.I)
+
+
+# A year glued to the date after it ('28. Juni 201914. Januar 2020', '19.11.202119.11.2021',
+# 'March 4, 2019March 5, 2019'): a theme prints the publication and update dates side by side
+# and a dump keeps no space between them. Only before a date complete with its own year.
+_GLUED_DATE = re.compile(
+    r"(?<!\w)((?:19|20)\d{2})(?=(?:[^\W\d_]{3,},?\s)?"  # (a weekday may open the second date)
+    r"(?:\d{1,2}(?:\.\s?\d{1,2}\.|/\d{1,2}/)\d{4}(?!\d)|\d{1,2}\.?\s?[^\W\d_]{3,}\.?,?\s\d{4}(?!\d)"
+    r"|[^\W\d_]{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}(?!\d)))"
+)
+
+
+def unglued(text: str) -> str:
+    """`text` with a space between a year and the date glued to it."""
+    return _GLUED_DATE.sub(r"\1 ", text) if _HAS_YEAR.search(text) else text
+
