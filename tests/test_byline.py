@@ -147,6 +147,9 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
         ("Von Felix Eisenreich // 1. November 2023", ["Felix Eisenreich"]),
         ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", ["Fatima"]),
         ("Posted 11. April 2018 by Walter von Aachen", ["Walter von Aachen"]),
+        # an embedded post's signature names its poster, not the page's author
+        ("— Elon Musk (@elonmusk) November 4, 2023", []),
+        ("By Jane Doe (@janedoe) November 4, 2023", ["Jane Doe"]),
         # a blog's account name, when a prefix and a date vouch for it; not a function word
         ("by oz on December 4, 2006", ["oz"]),
         ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),

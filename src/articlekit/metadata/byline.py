@@ -26,6 +26,8 @@ _CLOCK = re.compile(  # the time after a date: '10:47 AM EST', 'um 14:07 Uhr'
     r"(?:\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst)\b)?\s*", re.I
 )
 _CATEGORY = re.compile(r"\s+in\s+(?=[A-ZÀ-Þ])")  # a blog's category after the author ('Fatima in Gefühle')
+# The signature under an embedded social post: '— Elon Musk (@elonmusk) November 4, 2023'.
+_POST_CREDIT = re.compile(r"\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*\S.{0,30}\d{4}\s*$")
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
@@ -213,6 +215,8 @@ def parse_byline(line: str, *, strict: bool = True) -> list[str]:
 @lru_cache(maxsize=4096)  # (the header's finders parse the same lines under the headline in turn)
 def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     v = _vocab()
+    if "(@" in line and _POST_CREDIT.match(line):  # an embedded post's signature, not the page's byline
+        return ()
     if strict:  # visible text: a dump's markup around the names goes (structured values keep 'kei_eno')
         line = unmarked(line)
     head = _cut_date(_SPLIT_DATE.split(line, maxsplit=1)[0] if _SPLIT_DATE_CHARS.search(line) else line, v)
