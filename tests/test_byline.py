@@ -150,6 +150,9 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
         # an embedded post's signature names its poster, not the page's author
         ("— Elon Musk (@elonmusk) November 4, 2023", []),
         ("By Jane Doe (@janedoe) November 4, 2023", ["Jane Doe"]),
+        # a handle glued to the name goes; a role after the publisher's name goes with it
+        ("By Chaim Gartenberg@cgartenberg Nov 19, 2019, 7:53pm EST", ["Chaim Gartenberg"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
         # a blog's account name, when a prefix and a date vouch for it; not a function word
         ("by oz on December 4, 2006", ["oz"]),
         ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
@@ -175,3 +178,17 @@ def test_a_dump_whose_dateline_names_the_author_after_the_date() -> None:
     assert article.authors == ("Adi Tzlil",)
     assert article.date is not None and article.date.isoformat()[:10] == "2020-09-21"
     assert "Posted on" not in article.text
+
+
+def _story() -> str:
+    return "\n\n".join(
+        f"Paragraph {n} of the story tells how the town council met on Monday and what it decided for the harbour."
+        for n in range(6)
+    )
+
+
+def test_names_on_a_line_over_their_dateline_are_the_byline() -> None:
+    dump = (f"Harbour News\n\nThe council decides on the harbour\n\nTanza Loudenback, Business Insider\n\n"
+            f"13.11.2019, 23:06\n\n{_story()}\n")
+    assert articlekit.extract(dump).authors == ("Tanza Loudenback",)
+

@@ -133,3 +133,24 @@ def test_a_dump_whose_longest_run_is_a_list_of_teasers_keeps_the_story_under_its
     article = articlekit.extract(dump, url="https://example.com/2020/02/24/dee-dee-myers-leaves-studio-role/")
     assert article.title == "Former press secretary Dee Dee Myers leaves studio role"
     assert article.paragraphs == story
+
+
+def _wrapped_story(width: int = 78) -> str:
+    topics = ("the new quay", "the ferry timetable", "the fish market", "the lighthouse repairs")
+    said = "The harbour board met again on Monday and talked for hours about {} and its cost. "
+    return "\n\n".join(textwrap.fill(said.format(topic) * 4, width) for topic in topics)
+
+
+def test_a_two_line_run_narrower_than_the_page_is_two_lines_unless_the_second_starts_in_lower_case() -> None:
+    head = ("TAG: Harbour, Council, Quay\nBy Jane Doe\n\n"
+            "The meeting of the board ran late into the night, and the\nvote was put off.")
+    blocks = text.blocks(f"{_wrapped_story()}\n\n{head}\n\n{_wrapped_story()}")
+    texts = [b.text for b in blocks]
+    assert "TAG: Harbour, Council, Quay" in texts and "By Jane Doe" in texts
+    assert "The meeting of the board ran late into the night, and the vote was put off." in texts  # (wrapped)
+
+
+def test_a_dump_whose_byline_sits_under_a_tag_line() -> None:
+    tags = "TAG: Harbour Board, Harbour Council, Quay Plans"
+    dump = f"Harbour News\n\nThe harbour board puts off its vote\n\n{tags}\nBy Jose de la Cruz\n\n{_wrapped_story()}\n"
+    assert articlekit.extract(dump).authors == ("Jose de la Cruz",)

@@ -64,6 +64,7 @@ def blocks(text: str) -> list[Block]:
     if not page_width:
         return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
+    unsure = _unsure_runs(cols, widths, page_width)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
@@ -71,7 +72,7 @@ def blocks(text: str) -> list[Block]:
     para_indent = 0
     prev = ""
     in_link = False  # the paragraph so far ends inside a Markdown link
-    for raw, width in zip(lines, widths, strict=True):
+    for k, (raw, width) in enumerate(zip(lines, widths, strict=True)):
         line = raw.rstrip()
         if not line:
             if para:
@@ -84,7 +85,10 @@ def blocks(text: str) -> list[Block]:
         kind, content = _line_kind(line, stripped)
         continues = bool(para) and (
             in_link  # a Markdown link or image wrapped inside itself
-            or (width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2)
+            or (
+                width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2
+                and (k not in unsure or not stripped[:1].isupper())
+            )
         )
         if not continues:
             if para:
@@ -327,6 +331,20 @@ def _run_widths(cols: list[int], page_width: int) -> list[int]:
                 out[k] = longest if longest >= MIN_WRAP else 0
             start = i + 1
     return out
+
+
+def _unsure_runs(cols: list[int], widths: list[int], page_width: int) -> set[int]:
+    """The second lines of two-line runs narrower than the page: their width is the first
+    line's own, so it says nothing of wrapping ('TAG: …' over 'By Jane Doe', a search box over
+    the headline). Such a line continues the one above only when it starts with no capital."""
+    unsure = set()
+    for i in range(1, len(cols)):
+        if (
+            cols[i] and cols[i - 1] and not (i >= 2 and cols[i - 2]) and not (i + 1 < len(cols) and cols[i + 1])
+            and 0 < widths[i] < page_width - WRAP_SLACK
+        ):
+            unsure.add(i)
+    return unsure
 
 
 def _breakable(lines: list[str], cols: list[int]) -> list[int]:

@@ -19,7 +19,7 @@ _SPLIT_DATE = re.compile(
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»←→]|https?|www\.|\.(?:com|org|net)\b", re.I)
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_ADDRESS = re.compile(r"\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|https?://\S+|www\.\S+")  # ('Jane Doe@janedoe': a handle)
 _SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DATE splits at holds one of these
 _CLOCK = re.compile(  # the time after a date: '10:47 AM EST', 'um 14:07 Uhr'
     r"(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?"
@@ -437,6 +437,13 @@ def plain_person_name(name: str) -> bool:
     if _CAMEL_GLUE.search(name) or not all(w[:1].isupper() for w in words):
         return False
     return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
+
+
+def person_name(name: str) -> bool:
+    """A plain person's name (`plain_person_name`) with no word a name never has ('Ähnliche
+    Artikel') and no letter alone but an initial ('T Pebble Beach': what 'AT&T' left)."""
+    words = name.split()
+    return plain_person_name(name) and not any(_not_name_word(w) or len(w) == 1 for w in words)
 
 
 def all_full_names(names: list[str]) -> list[str]:

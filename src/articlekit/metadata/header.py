@@ -31,6 +31,7 @@ from .byline import (
     looks_like_byline,
     names_fill,
     parse_byline,
+    person_name,
     plain_person_name,
     starts_like_byline,
     without_placeholders,
@@ -42,6 +43,7 @@ from .lines import PROMPT_REASONS, WIDGET_REASONS, by_distance, has_markup, is_p
 from .slug import slug_words
 
 UNDER_TITLE = 8  # blocks under the headline searched for its byline and dateline
+DATE_LINE_CHARS = 60  # a line this short with a date under a line of names is their dateline
 # 'Phishing-2-3840px-82adf0aebe8ed409.png)', 'ueberzeugen/forum-538944/comment/ "Kommentar lesen")':
 # a piece of a wrapped URL, alone or followed by the link's title
 # (ASCII only: a CJK paragraph has no spaces either)
@@ -228,12 +230,19 @@ def _prefixed_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
 
 
 def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
-    """'Yasmine Hassan · CBC News · Posted: Aug 08, 2024', 'Jane Doe og John Roe Offentliggjort 6. feb 2025'."""
+    """'Yasmine Hassan · CBC News · Posted: Aug 08, 2024', 'Jane Doe og John Roe Offentliggjort 6. feb 2025',
+    or a line of names alone over a short line with the date ('Published 10:02 AM EST Nov 19, 2019')."""
     text = blocks[i].text
-    if i < anchor or len(text) > META_LINE_CHARS or find_date(text) is None:
+    if i < anchor or len(text) > META_LINE_CHARS:
         return []
-    head = segments(text)[0].strip()
-    return all_full_names(parse_byline(head))
+    if find_date(text) is not None:
+        return all_full_names(parse_byline(segments(text)[0].strip()))
+    if i + 1 < len(blocks) and len(blocks[i + 1].text) <= DATE_LINE_CHARS and find_date(blocks[i + 1].text):
+        # (no prefix, no date on the line: it opens with a person's name; a publisher's may follow)
+        names = all_full_names(parse_byline(segments(text)[0].strip()))
+        if names and person_name(names[0]):
+            return [n for n in names if person_name(n)]
+    return []
 
 
 def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:

@@ -46,7 +46,8 @@ FAR_SLUG = 0.6  # below the story's start, a headline must hold this share of th
 LONG_TITLE = 120  # characters: longer lines are rarely headlines (captions, teasers, standfirsts)
 META_UNDER = 2.0  # a byline or dateline under the headline, no other title-like line between
 META_NEAR = 1.0  # ... with another title-like line between (that line is likelier the headline)
-REPEATED = 1.0  # printed again elsewhere on the page (share widgets, breadcrumbs, related lists)
+REPEATED = 1.0  # printed again elsewhere on the page (share widgets, breadcrumbs, related lists) ...
+IMAGE_LABEL_COPIES = 2  # ... but not a line printed this many times again within the story
 REPEAT_MIN_WORDS = 4  # shorter lines repeat for other reasons (menus, sections, the site's name)
 REPEAT_MAX_CHARS = 480
 REPEAT_SCAN = 3000  # blocks from each end of the page searched for a repeated headline
@@ -233,10 +234,10 @@ class _Page:
             scanned = range(n) if n <= 2 * REPEAT_SCAN else [*range(REPEAT_SCAN), *range(n - REPEAT_SCAN, n)]
             self._folded = _Folded([(j, loose(self.blocks[j].text)) for j in scanned
                                     if len(self.blocks[j].text) <= REPEAT_MAX_CHARS])
-        return any(
-            abs(j - i) > 1 and len(other) <= 2 * len(key) + 40 and not _caption_or_notice(self.blocks[j])
-            for j, other in self._folded.holding(key)
-        )
+        again = [(j, other) for j, other in self._folded.holding(key) if abs(j - i) > 1]
+        if sum(other == key and j > self.first for j, other in again) >= IMAGE_LABEL_COPIES:
+            return False  # the same line under several pictures of the story: their label
+        return any(len(other) <= 2 * len(key) + 40 and not _caption_or_notice(self.blocks[j]) for j, other in again)
 
 
 class _Folded:
