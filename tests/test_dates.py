@@ -280,6 +280,15 @@ def test_a_locale_naming_its_region_beats_the_language() -> None:
     assert PageOrder(languages=["en-CA"]).read("06/01/2026") == dt.date(2026, 6, 1)  # both orders: no evidence
 
 
+def test_the_edition_a_url_names_is_a_locale() -> None:
+    # msn.com declares 'en' only; its UK edition's path says en-gb: '02/10/2020' is 2 October
+    order = PageOrder(languages=["en"], url="https://www.msn.com/en-gb/news/uknews/story/ar-BB19DUqK")
+    assert order.read("The Guardian 02/10/2020 Anna Fazackerley") == dt.date(2020, 10, 2)
+    assert PageOrder(languages=["en"], url="https://www.example.com/news/en-route/a").read("02/10/2020") == (
+        dt.date(2020, 2, 10)
+    )
+
+
 def test_unambiguous_dates_on_the_page_decide_when_no_region_is_named() -> None:
     lines = ["Posted 01/13/2026", "Related: 12/28/2025"]
     assert PageOrder(languages=["en"], texts=lambda: lines).read("06/01/2026") == dt.date(2026, 6, 1)

@@ -1,7 +1,8 @@
 """Which way round a page writes '06/01/2026': decided from the page, not a fixed default.
 
 The page's own evidence, strongest first:
-1. its locale, when it names a region ('en-US' month first, 'en-GB' or 'de-AT' day first);
+1. its locale, when it names a region ('en-US' month first, 'en-GB' or 'de-AT' day first), as
+   the markup declares it or the URL's path names its edition ('/en-gb/news/…');
 2. other dates on the same page that only one order can read ('13/01/2026' or the dotted
    '13.01.2026' day first, '01/13/2026' month first);
 3. the site's country, from its host's country-code domain ('.de' day first, '.us' month first);
@@ -83,6 +84,16 @@ def from_locale(language: str | None) -> bool | None:
     return f"{parts[0]}-{parts[1]}" not in words.month_first_locales
 
 
+_PATH_LOCALE = re.compile(r"/([a-z]{2}[-_][a-z]{2})(?=/|$)", re.I)
+
+
+def url_locales(url: str | None) -> list[str]:
+    """The locales the URL's path names ('msn.com/en-gb/news/…' -> 'en-gb'): a site's edition."""
+    if not url or "/" not in url:
+        return []
+    return _PATH_LOCALE.findall(urlsplit(url).path[:40]) if "//" in url else []
+
+
 def from_language(language: str | None) -> bool | None:
     """Day first per the language alone ('en' -> False, 'de' -> True); None when unknown."""
     if not language:
@@ -151,7 +162,7 @@ class PageOrder:
         return self._day_first
 
     def _decide(self) -> bool:
-        for lang in self.languages:
+        for lang in [*self.languages, *url_locales(self.url)]:
             if (found := from_locale(lang)) is not None:
                 return found
         if (found := from_other_dates(self._texts())) is not None:
