@@ -467,6 +467,20 @@ def test_a_utc_stamp_takes_the_day_the_page_writes_when_an_offset_reaches_it() -
     assert in_local_time(afternoon, [dt.date(2023, 11, 5)]) is afternoon
 
 
+def test_a_utc_stamp_with_nothing_else_takes_the_zone_of_the_sites_country() -> None:
+    from articlekit.dates import in_local_time
+
+    late = dt.datetime(2022, 11, 6, 23, 0, tzinfo=dt.UTC)  # midnight in Berlin (winter time)
+    assert in_local_time(late, [], "https://beige.de/artikel/reisen").isoformat() == "2022-11-07T00:00:00+01:00"
+    summer = dt.datetime(2022, 5, 4, 0, 44, 52, tzinfo=dt.UTC)  # 21:44 the day before in São Paulo
+    assert in_local_time(summer, [], "https://www.gazetadopovo.com.br/republica/x").isoformat() == (
+        "2022-05-03T21:44:52-03:00"
+    )
+    # a country of several zones, a generic domain, or no URL: the stamp as it is
+    for url in ("https://www.example.us/a", "https://www.example.com/a", None):
+        assert in_local_time(late, [], url) is late
+
+
 def test_a_us_page_stamped_in_utc_keeps_the_day_of_its_url() -> None:
     html = ("<html lang='en'><head><meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
             "</head><body><h1>Former press secretary exits network</h1>"

@@ -6,19 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..vocab import _load
 
 WEST, EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)  # the widest UTC offsets in use
 OFFSET_STEP = dt.timedelta(minutes=15)  # every offset in use is a whole number of quarter hours
 _ZERO = dt.timedelta(0)
 
 
-def in_local_time(stamp: dt.datetime, others: Iterable[object]) -> dt.date | dt.datetime:
+def in_local_time(stamp: dt.datetime, others: Iterable[object], url: str | None = None) -> dt.date | dt.datetime:
     """`stamp`, written in UTC, as the publisher's other dates of the page show it:
     1. the same instant written with an offset: `stamp` in that offset;
     2. the same instant written without a zone (as the site's local time): the difference, a
        whole number of quarter hours, is the offset;
     3. a day written without a time, one day off but within reach of an offset: that day (its
-       time is unknown: none is made up).
+       time is unknown: none is made up);
+    4. else the zone of the site's country, when its domain names one that keeps one zone.
     Otherwise, or when `stamp` is not in UTC, `stamp` itself."""
     if stamp.utcoffset() != _ZERO:
         return stamp
@@ -39,4 +45,25 @@ def in_local_time(stamp: dt.datetime, others: Iterable[object]) -> dt.date | dt.
     for other in dates:
         if not isinstance(other, dt.datetime) and other != stamp.date() and reach[0] <= other <= reach[1]:
             return other
-    return stamp
+    zone = country_zone(url)
+    return stamp.astimezone(zone) if zone is not None else stamp
+
+
+def country_zone(url: str | None) -> dt.tzinfo | None:
+    """The time zone of the site's country (data/dates.toml, [country_zones]), if the system's
+    zone database has it."""
+    if not url or "//" not in url:
+        return None
+    tld = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
+    name = _country_zones().get(tld)
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # (a system without the zone database)
+        return None
+
+
+@cache
+def _country_zones() -> dict[str, str]:
+    return dict(_load("dates.toml")["country_zones"])

@@ -191,9 +191,10 @@ def _date(options: list[Candidate], ctx: _Context) -> Candidate | None:
     if best.source == "time" and url is not None and abs((day_of(url.value) - day_of(best.value)).days) > 1:
         best = url
     # A UTC stamp takes the publisher's offset, or day, from the page's other dates (not from
-    # a relative one, computed from the reference time).
+    # a relative one, computed from the reference time), else its country's zone.
     written = [c for c in plausible if c.source not in ("relative", "page-text")]
-    if _zoned(best.value) and (local := in_local_time(best.value, [c.value for c in written])) is not best.value:
+    local = in_local_time(best.value, [c.value for c in written], ctx.url) if _zoned(best.value) else best.value
+    if local is not best.value:
         source = best.source if isinstance(local, dt.datetime) else next(c.source for c in written if c.value == local)
         best = Candidate(best.field, local, source)
     # A day-only (or zone-less) value that agrees with a zoned one from another source takes its
