@@ -672,3 +672,14 @@ def test_a_how_to_or_recipe_dates_the_page_that_has_no_article_object() -> None:
     article = articlekit.extract(page(jsonld(how_to)))
     assert article.date == dt.datetime(2022, 1, 10, 22, 6, 8, tzinfo=dt.UTC)
     assert article.provenance["date"] == "json-ld-page"
+
+
+def test_a_script_state_dates_a_page_no_markup_dates() -> None:
+    state = ('<script>window.ShopifyAnalytics = {"product": {"title": "Sidamo", '
+             '"published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-02T06:27:24+01:00"}};</script>')
+    article = articlekit.extract(page(state), url="https://de.example.org/products/sidamo", now=NOW)
+    assert article.date == dt.datetime(2019, 3, 2, 6, 22, 28, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert article.provenance["date"] == "script-data"
+    # any date the markup declares comes first
+    meta = '<meta property="article:published_time" content="2020-01-05T10:00:00+00:00">'
+    assert articlekit.extract(page(meta + state), now=NOW).date == dt.datetime(2020, 1, 5, 10, tzinfo=dt.UTC)

@@ -75,7 +75,28 @@ def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Can
     out.extend(_from_head(root, tags["title"], tags["link"]))
     out.extend(_from_h1(tags["h1"]))
     out.extend(_dates_of_titles(out))
+    out.extend(_from_script_data(tags["script"]))
     return out
+
+
+# The publication date an application's page state declares in a <script> (Shopify's
+# "published_at", a review's "publishedDate", a CMS's "datePublished" outside JSON-LD).
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate|publish_date|'
+    r'firstPublishedDate|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,12}(?:Z|[+-]\d{2}:?\d{2})?)?)"'
+)
+
+
+def _from_script_data(scripts: list[Any]) -> Iterator[Candidate]:
+    """The first publication date in a script's data that is not JSON-LD (script-data): the
+    last resort of the markup, below the URL's date."""
+    for el in scripts:
+        text = el.text
+        if not text or "ublish" not in text or el.get("type") == "application/ld+json":
+            continue  # (the substring test spares the regex nearly every script)
+        if (m := _SCRIPT_DATE.search(text)) and (value := parse_both(m.group(1))[0]) is not None:
+            yield Candidate("date", value, "script-data")
+            return
 
 
 _AFTER_TITLE_DATE = ("|", "-", "–", "—", ":", "/", "·")

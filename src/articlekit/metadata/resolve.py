@@ -36,9 +36,10 @@ ORDER: dict[str, tuple[str, ...]] = {
     # a date written out in the URL beats one computed from 'vor 3 Stunden' and the reference time
     # (a dateline labelled as the last update is the date only when nothing else gives one)
     # (a WebPage's own dates, on a page with no article object, are often the URL's first day:
-    # the last resort before a dateline's update; a date line anywhere on the page comes last)
+    # the last resort before a dateline's update, after a script's page state; a date line
+    # anywhere on the page comes last)
     "date": ("json-ld", "og", "microdata", "meta", "dublin-core", "time", "hatom", "byline", "dateline", "url",
-             "json-ld-page", "url-slug", "updated", "relative", "title-date", "page-text"),
+             "json-ld-page", "script-data", "url-slug", "updated", "relative", "title-date", "page-text"),
     "modified": ("json-ld", "og", "microdata", "meta", "dublin-core", "hatom", "dateline", "relative"),
     "description": ("og", "json-ld", "meta", "twitter", "dublin-core", "standfirst"),
     "site_name": ("og", "json-ld", "json-ld-site", "meta"),
