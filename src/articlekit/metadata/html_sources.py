@@ -75,7 +75,8 @@ def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Can
     out.extend(_from_head(root, tags["title"], tags["link"]))
     out.extend(_from_h1(tags["h1"]))
     out.extend(_dates_of_titles(out))
-    out.extend(_from_script_data(tags["script"]))
+    if not any(c.field == "date" for c in out):  # (scripts are long: read only for a page that needs it)
+        out.extend(_from_script_data(tags["script"]))
     return out
 
 
