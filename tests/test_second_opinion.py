@@ -51,3 +51,41 @@ def test_the_second_opinion_never_glues_words_across_elements() -> None:
             + "</body></html>")
     words = {w for p in second_opinion(page) for w in p.split()}
     assert "saidand" not in words
+
+
+_CLAUSES = [
+    "一波波接續性低溫寒流報到",
+    "已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣",
+    "玉峰道路一路上雲氣山嵐滯留山頭",
+    "順路下切蜿蜒道路後不久即抵達來到玉峰國小",
+    "美樹美如其名偌大楓香樹早已呈現金黃",
+    "泛紅色彩也是愛攝人仕所喜愛造訪之地",
+    "第二次造訪美樹發現到營區變了",
+    "印象中以前生冷招牌換成了原木招牌可謂匠心獨運",
+    "燻黑原木加上金黃色醒目字體",
+    "加上了貓頭鷹原木創作也充分發揮了裝飾藝術功力",
+    "營區內除了露營民宿餐飲賞楓項目",
+    "多了許多原木飾品更有畫龍點睛加乘效果",
+]
+
+
+def test_a_post_of_short_lines_in_a_script_without_spaces_is_not_returned_empty() -> None:
+    # A Taiwanese blog's lines: clauses set apart by a space, not by '，'. None is prose alone,
+    # so the first pass keeps nothing; the cascade, counting words by characters, recovers them.
+    lines = [f"{_CLAUSES[i % 12]} {_CLAUSES[(i * 5 + 3) % 12]}" for i in range(24)]
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    html = (f"<html lang='zh-TW'><head><title>美樹營地賞楓</title></head><body><h1>美樹營地賞楓</h1>"
+            f"<div class='article-content'>{story}</div></body></html>")
+    article = articlekit.extract(html)
+    assert article.provenance["text"] != "blocks"
+    assert article.paragraphs[:2] == lines[:2] and len(article.paragraphs) == len(lines)
+
+
+def test_the_second_opinion_outweighs_a_relaxed_pass_only_with_clearly_more_prose() -> None:
+    from articlekit.fallback import is_prose_line, outweighs
+
+    story = [f"{_CLAUSES[i % 12]} {_CLAUSES[(i + 1) % 12]}" for i in range(12)]
+    promo = ["Subscribe to our newsletter and never miss a story from the mountains again, every week."]
+    assert is_prose_line(story[0]) and is_prose_line(promo[0]) and not is_prose_line("Read more")
+    assert outweighs(story, promo)  # the story against a promotion: readability's candidate wins
+    assert not outweighs(story[:6], story)  # half the relaxed pass's story: ours stays

@@ -11,6 +11,9 @@ less than MIN_BODY characters, the cascade tries, in order, until one finds clea
 3. "unpruned": the page again with no pruning at all (hidden and semantic boilerplate too), the
    classifier alone deciding: the last resort, for pages too large for readability.
 A stage's body is taken when it holds at least MIN_BODY characters and twice the body so far.
+When "no-names" is taken, readability is asked all the same, and its candidate gives the body
+instead when it holds OUTWEIGHS times the prose (`outweighs`): two independent passes, the one
+that found the story wins over one that found a promotion box.
 When the body is still empty, readability's candidate is taken whatever its length if it reads
 as a short post (`reads_as_post`). `Article.provenance["text"]` names the stage that gave the
 body. A text dump has one stage, "all-prose": the story run's restriction lifted (`whole_text`).
@@ -55,6 +58,31 @@ def stages(page_html: str, titles: Sequence[str], limits: Limits, *, degraded: b
 def takes(text: str, kept: str) -> bool:
     """A stage's body is taken when it holds MIN_BODY characters and twice the body so far."""
     return len(text) >= max(MIN_BODY, 2 * len(kept))
+
+
+OUTWEIGHS = 2.0  # readability's candidate replaces our relaxed pass's when its prose is this many times more
+
+
+def outweighs(candidate: Sequence[str], taken: Sequence[str]) -> bool:
+    """Whether readability's candidate holds clearly more prose than the stage taken."""
+    return prose_chars(candidate) >= OUTWEIGHS * max(1, prose_chars(taken))
+
+
+DENSE_WORD_CHARS = 2  # characters a word of a script without spaces (CJK) has, on average
+
+
+def prose_chars(paragraphs: Iterable[str]) -> int:
+    """The characters of the paragraphs that are lines of prose (`is_prose_line`)."""
+    return sum(len(p) for p in paragraphs if is_prose_line(p))
+
+
+def is_prose_line(text: str) -> bool:
+    """A line of MIN_WORDS words or more; in a script without spaces (CJK), the words counted
+    by its characters."""
+    spaces = text.count(" ")
+    if spaces >= MIN_WORDS - 1:
+        return True
+    return spaces * 12 < len(text) and len(text) // DENSE_WORD_CHARS >= MIN_WORDS
 
 
 def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limits: Limits) -> list[str]:
@@ -105,7 +133,7 @@ def whole_text(blocks: Sequence[Block]) -> str:
 def worth_asking(texts: Iterable[str]) -> bool:
     """Only a page with prose that we failed to keep deserves the cascade. `texts`: every text
     the first pass saw, its blocks and the subtrees it pruned."""
-    long = [t for t in texts if t.count(" ") >= MIN_WORDS - 1]
+    long = [t for t in texts if is_prose_line(t)]
     # Search results and product grids repeat one template ("example.com/3 … page 3 of …"):
     # many lines of words, but a listing, which a second opinion would turn into a "body".
     shapes = [template(t) for t in long]

@@ -87,7 +87,8 @@ def _fall_back(
 ) -> Article:
     """When our pass finds almost no body on a page that shows prose, the fallback cascade
     (fallback.py): our pass with pruning relaxed step by step, then readability-lxml's
-    candidate; the first that finds clearly more gives the body, and names itself."""
+    candidate; the first that finds clearly more gives the body, and names itself, unless
+    readability's holds clearly more prose than our relaxed pass's (`fallback.outweighs`)."""
     shown = {loose(x) for x in (article.title, article.description, article.byline) if x}
     asked: dict[str, list[str]] = {}  # each stage's paragraphs, as the cascade ran them
     if fallback.worth_asking([*(b.text for b in blocks), *(r.text for r in removed)]):
@@ -96,6 +97,11 @@ def _fall_back(
             asked[name] = found
             paragraphs = [p for p in found if loose(p) not in shown]
             if fallback.takes("\n\n".join(paragraphs), article.text):
+                if name == "no-names" and not degraded:  # the second opinion all the same: the
+                    # relaxed pass may have found a promotion where readability finds the story
+                    other = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
+                    if fallback.outweighs(other, paragraphs):
+                        name, paragraphs = "readability", other
                 return _with_body(article, paragraphs, name)
     # A short post: readability's candidate, if it reads as one (asked only when a line our pass
     # dropped for its length could be one).
