@@ -192,12 +192,23 @@ def _not_name_words() -> frozenset[str]:
 
 @cache
 def _label_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _load("bylines.toml")["label_words"])
+    data = _load("bylines.toml")
+    return frozenset(w.casefold() for w in data["label_words"] + data["list_heading_words"])
+
+
+@cache
+def _list_heading_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _load("bylines.toml")["list_heading_words"])
 
 
 def has_label_word(text: str) -> bool:
     """'Most Popular', 'Related Stories': a label of the page, not a person."""
     return any(w.casefold().strip(".,:") in _label_words() for w in text.split())
+
+
+def has_list_heading_word(text: str) -> bool:
+    """'Ähnliche Beiträge', 'Utopia Newsletter': a list's heading, not a person nor a desk."""
+    return any(w.casefold().strip(".,:") in _list_heading_words() for w in text.split())
 
 
 def is_role(text: str) -> bool:

@@ -27,6 +27,7 @@ from ..dates.order import PageOrder
 from .byline import (
     META_LINE_CHARS,
     all_full_names,
+    has_list_heading_word,
     is_prefix_only,
     looks_like_byline,
     names_fill,
@@ -273,6 +274,8 @@ def _bare_names(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     names = all_full_names(parse_byline(text))
     if not names or not text.startswith(names[0]) or len(text) - sum(len(n) for n in names) > 25:
         return []  # the line is its names (and a joiner, a short prompt), nothing else
+    if has_list_heading_word(names[0]):
+        return []  # a list's heading next to its teasers' dates ('Utopia Newsletter', 'Ähnliche Beiträge')
     if 0 < i < len(blocks) - 1 and is_prose(blocks[i - 1]) and is_prose(blocks[i + 1]):
         return []  # a name between two paragraphs of the story: a caption, a quote's speaker
     near = blocks[max(0, i - 4):i + 4]
