@@ -196,7 +196,8 @@ def test_names_on_a_line_over_their_dateline_are_the_byline() -> None:
 
 def test_a_list_heading_next_to_its_teasers_dates_is_no_byline() -> None:
     for heading in ("Ähnliche Beiträge", "Recent Posts", "Utopia Newsletter"):
-        dump = f"Harbour News\n\nThe council decides on the harbour\n\n{_story()}\n\n{heading}\n\n03.02.2022\n\nA teaser\n"
+        teaser = f"{heading}\n\n03.02.2022\n\nA teaser"
+        dump = f"Harbour News\n\nThe council decides on the harbour\n\n{_story()}\n\n{teaser}\n"
         assert articlekit.extract(dump).authors == (), heading
     # a desk's byline is no list heading
     dump = f"Harbour News\n\nThe council decides on the harbour\n\nTelegraph Sport\n\n03.02.2022\n\n{_story()}\n"
