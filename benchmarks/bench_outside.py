@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -59,6 +60,7 @@ def readability_pages(root: Path) -> Iterator[Page]:
         yield folder.name, (folder / "source.html").read_bytes(), html.fromstring(expected).text_content()
 
 
+RENDER_SECONDS = 60  # a browser that takes longer on one page gives an empty dump
 # The text browsers' dump commands (meta-dev's SOURCE.md), reading UTF-8 from standard input.
 BROWSERS = {
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "100"],
@@ -73,9 +75,12 @@ def rendered(pages: list[Page], renderer: str) -> list[Page]:
     caller installs (`pip install inscriptis html2text`; neither is a dependency), or with the
     w3m and lynx programs as meta-dev's dumps were made (100 columns), page bytes read as UTF-8."""
     if renderer in BROWSERS:
+        if shutil.which(BROWSERS[renderer][0]) is None:  # (else every page would score as an empty dump)
+            raise SystemExit(f"{renderer} is not installed (Debian: apt-get install {renderer})")
 
         def render(page: str) -> str:
-            done = subprocess.run(BROWSERS[renderer], input=page.encode("utf-8"), capture_output=True, timeout=60)
+            done = subprocess.run(BROWSERS[renderer], input=page.encode("utf-8"), capture_output=True,
+                                  timeout=RENDER_SECONDS)
             return done.stdout.decode("utf-8", "replace")
     elif renderer == "inscriptis":
         from inscriptis import get_text

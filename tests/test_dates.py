@@ -284,9 +284,8 @@ def test_the_edition_a_url_names_is_a_locale() -> None:
     # msn.com declares 'en' only; its UK edition's path says en-gb: '02/10/2020' is 2 October
     order = PageOrder(languages=["en"], url="https://www.msn.com/en-gb/news/uknews/story/ar-BB19DUqK")
     assert order.read("The Guardian 02/10/2020 Anna Fazackerley") == dt.date(2020, 10, 2)
-    assert PageOrder(languages=["en"], url="https://www.example.com/news/en-route/a").read("02/10/2020") == (
-        dt.date(2020, 2, 10)
-    )
+    for url in ("https://www.example.com/news/up-to/a", "https://www.example.com/de-at/a"):  # not its language
+        assert PageOrder(languages=["en"], url=url).read("02/10/2020") == dt.date(2020, 2, 10)
 
 
 def test_unambiguous_dates_on_the_page_decide_when_no_region_is_named() -> None:
@@ -477,8 +476,11 @@ def test_a_utc_stamp_with_nothing_else_takes_the_zone_of_the_sites_country() -> 
         "2022-05-03T21:44:52-03:00"
     )
     # a country of several zones, a generic domain, or no URL: the stamp as it is
-    for url in ("https://www.example.us/a", "https://www.example.com/a", None):
+    for url in ("https://www.example.us/a", "https://www.example.com/a", "https://startup.co/a", None):
         assert in_local_time(late, [], url) is late
+    # midnight UTC is a day stored without its time: it keeps its day
+    bare = dt.datetime(2022, 11, 6, tzinfo=dt.UTC)
+    assert in_local_time(bare, [], "https://www.gazetadopovo.com.br/republica/x") is bare
 
 
 def test_a_us_page_stamped_in_utc_keeps_the_day_of_its_url() -> None:
@@ -537,14 +539,19 @@ def test_a_title_that_opens_with_a_date_dates_a_page_nothing_else_dates() -> Non
         ("Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko", dt.date(2019, 2, 10)),
         ("15/01/201614/01/2016", dt.date(2016, 1, 15)),
         ("March 4, 2019March 5, 2019", dt.date(2019, 3, 4)),
-        # a day glued to the word before it is no day of its second digit
+        # ... and a day glued to the word before it is no day of its second digit
         ("Posted on28. Juli 201928. Juli 2019", dt.date(2019, 7, 28)),
-        ("14:53 GMT +320 November 2019", dt.date(2019, 11, 20)),
     ],
 )
 def test_dates_run_together_are_read_apart(line: str, day: dt.date) -> None:
     found = find_date(unglued(line))
     assert found is not None and (found.date() if isinstance(found, dt.datetime) else found) == day
+
+
+def test_a_day_after_a_number_glued_to_a_sign_is_still_read() -> None:
+    # (the rule against a day's second digit glued to a word must not reach '+320 November')
+    assert find_date("14:53 GMT +320 November 2019") == dt.date(2019, 11, 20)
+    assert find_date("Posted on28. Juli 2019") is None  # (not the 8th: no day is made up)
 
 
 def test_numbers_that_are_no_glued_dates_stay_as_they_are() -> None:

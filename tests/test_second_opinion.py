@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import articlekit
 
 
@@ -89,3 +91,24 @@ def test_the_second_opinion_outweighs_a_relaxed_pass_only_with_clearly_more_pros
     assert is_prose_line(story[0]) and is_prose_line(promo[0]) and not is_prose_line("Read more")
     assert outweighs(story, promo)  # the story against a promotion: readability's candidate wins
     assert not outweighs(story[:6], story)  # half the relaxed pass's story: ours stays
+
+
+def test_readability_gives_the_body_when_it_finds_clearly_more_prose_than_the_relaxed_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articlekit import fallback
+
+    # A page our passes both misread: the first keeps nothing, the relaxed one a promotion box.
+    promo = ["Subscribe to our newsletter and get the best of our travel stories every single week."] * 3
+    story = [f"Paragraph {n} of the travel story tells how the camp looked in the autumn rain." for n in range(12)]
+    monkeypatch.setattr(fallback, "relaxed", lambda *args: promo)
+    monkeypatch.setattr(fallback, "second_opinion", lambda page: story)
+    # (a page of short CJK lines: our first pass keeps none of them, and asks the cascade)
+    lines = "".join(f"<p>{_CLAUSES[i % 12]} {_CLAUSES[(i * 5 + 3) % 12]}</p>" for i in range(24))
+    html = f"<html lang='zh-TW'><head><title>美樹營地</title></head><body><h1>美樹營地</h1>{lines}</body></html>"
+    article = articlekit.extract(html)
+    assert article.provenance["text"] == "readability" and article.paragraphs == story
+    # a second opinion with less prose than the relaxed pass leaves the relaxed pass's body
+    monkeypatch.setattr(fallback, "second_opinion", lambda page: story[:1])
+    monkeypatch.setattr(fallback, "relaxed", lambda *args: story[1:])
+    assert articlekit.extract(html).provenance["text"] == "no-names"

@@ -39,6 +39,10 @@ MIN_BODY = 200  # below this many characters of body, the cascade runs ...
 MIN_PROSE = 400  # ... if the page shows at least this much text in blocks of a few words
 MIN_WORDS = 8  # a line of prose, not a label or a list entry
 MAX_PAGE = 500_000  # readability-lxml is quadratic in its elements: it reads pages up to this size
+OUTWEIGHS = 2.0  # readability's candidate replaces our relaxed pass's when its prose is this many times more
+DENSE_WORD_CHARS = 2  # characters a word of a script without spaces (CJK) has, on average
+SPACED_CHARS = 12  # a line with a space per this many characters is written with spaces between words
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")  # kana, CJK, hangul
 _WORD = re.compile(r"\w+")
 TEMPLATE_REPEATS = 3  # blocks alike but for their numbers, this many times: a listing, not prose
 _RAW_TEXT = ("xmp", "plaintext", "script", "style", "noscript", "template", "textarea", "iframe")
@@ -60,15 +64,9 @@ def takes(text: str, kept: str) -> bool:
     return len(text) >= max(MIN_BODY, 2 * len(kept))
 
 
-OUTWEIGHS = 2.0  # readability's candidate replaces our relaxed pass's when its prose is this many times more
-
-
 def outweighs(candidate: Sequence[str], taken: Sequence[str]) -> bool:
     """Whether readability's candidate holds clearly more prose than the stage taken."""
     return prose_chars(candidate) >= OUTWEIGHS * max(1, prose_chars(taken))
-
-
-DENSE_WORD_CHARS = 2  # characters a word of a script without spaces (CJK) has, on average
 
 
 def prose_chars(paragraphs: Iterable[str]) -> int:
@@ -82,7 +80,9 @@ def is_prose_line(text: str) -> bool:
     spaces = text.count(" ")
     if spaces >= MIN_WORDS - 1:
         return True
-    return spaces * 12 < len(text) and len(text) // DENSE_WORD_CHARS >= MIN_WORDS
+    if spaces * SPACED_CHARS >= len(text) or len(text) // DENSE_WORD_CHARS < MIN_WORDS:
+        return False
+    return len(_DENSE.findall(text)) * 2 >= len(text)  # (not 'Datenschutzerklärung' or a URL)
 
 
 def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limits: Limits) -> list[str]:

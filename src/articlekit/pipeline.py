@@ -100,7 +100,7 @@ def _fall_back(
                 if name == "no-names" and not degraded:  # the second opinion all the same: the
                     # relaxed pass may have found a promotion where readability finds the story
                     other = [p for p in fallback.second_opinion(page) if loose(p) not in shown]
-                    if fallback.outweighs(other, paragraphs):
+                    if fallback.outweighs(other, paragraphs) and fallback.takes("\n\n".join(other), article.text):
                         name, paragraphs = "readability", other
                 return _with_body(article, paragraphs, name)
     # A short post: readability's candidate, if it reads as one (asked only when a line our pass

@@ -87,7 +87,7 @@ def blocks(text: str) -> list[Block]:
             in_link  # a Markdown link or image wrapped inside itself
             or (
                 width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2
-                and (k not in unsure or not stripped[:1].isupper())
+                and (k not in unsure or not stripped[:1].isupper() or _wrapped(prev, line, page_width))
             )
         )
         if not continues:
@@ -158,7 +158,7 @@ def _emit(out: list[Block], para: list[str], kind: BlockKind, first: str) -> Non
     """Append the paragraph made of these lines, unless nothing is left of it. `first` is its
     first line as the dump has it."""
     joined, link_chars = _unmark(_join(para))
-    if len(joined) <= GLUED_DATES_CHARS:  # (a dateline: the published and updated dates run together)
+    if len(joined) <= GLUED_DATES_CHARS:  # (a short line: a dateline's two dates may run together)
         joined = unglued(joined)
     if "[" in joined and kind != "button" and (text := _without_images(joined)) != joined:
         joined, kind = (text, kind) if text else (joined, "button")
@@ -336,7 +336,8 @@ def _run_widths(cols: list[int], page_width: int) -> list[int]:
 def _unsure_runs(cols: list[int], widths: list[int], page_width: int) -> set[int]:
     """The second lines of two-line runs narrower than the page: their width is the first
     line's own, so it says nothing of wrapping ('TAG: …' over 'By Jane Doe', a search box over
-    the headline). Such a line continues the one above only when it starts with no capital."""
+    the headline). Such a line continues the one above only when it starts with no capital, or
+    when its first word would not have fitted at the page's width either (a long German noun)."""
     unsure = set()
     for i in range(1, len(cols)):
         if (

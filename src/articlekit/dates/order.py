@@ -26,6 +26,7 @@ from .parse import day_of, find_date, parse_date, reads_both_ways, url_date
 # a numeric date only one order can read: a first number above 12 is a day, a second one a month
 _NUMERIC = re.compile(r"(\d(?<![\d/.-]\d)\d?)([./-])(\d{1,2})\2(\d{4})(?![\d/-]|\.\d)")  # (see parse._NUMERIC)
 SCAN_CHARS = 200  # the lines searched for other dates are short ones (datelines, teasers' dates)
+_PATH_LOCALE = re.compile(r"/([a-z]{2}[-_][a-z]{2})(?=/|$)", re.I)  # a path segment: 'en-gb', 'de_AT'
 
 DateValue = dt.date | dt.datetime
 
@@ -84,14 +85,14 @@ def from_locale(language: str | None) -> bool | None:
     return f"{parts[0]}-{parts[1]}" not in words.month_first_locales
 
 
-_PATH_LOCALE = re.compile(r"/([a-z]{2}[-_][a-z]{2})(?=/|$)", re.I)
-
-
-def url_locales(url: str | None) -> list[str]:
-    """The locales the URL's path names ('msn.com/en-gb/news/…' -> 'en-gb'): a site's edition."""
-    if not url or "/" not in url:
+def url_locales(url: str | None, languages: Iterable[str]) -> list[str]:
+    """The locales the URL's path names in the page's language ('msn.com/en-gb/news/…' on a page
+    in 'en' -> 'en-gb'): a site's edition. (A segment such as '/up-to/' names no language.)"""
+    if not url or "//" not in url:
         return []
-    return _PATH_LOCALE.findall(urlsplit(url).path[:40]) if "//" in url else []
+    spoken = {lang.strip().replace("_", "-").lower().split("-")[0] for lang in languages}
+    found = _PATH_LOCALE.findall(urlsplit(url).path)
+    return [f for f in found if f[:2].lower() in spoken]
 
 
 def from_language(language: str | None) -> bool | None:
@@ -162,7 +163,8 @@ class PageOrder:
         return self._day_first
 
     def _decide(self) -> bool:
-        for lang in [*self.languages, *url_locales(self.url)]:
+        spoken = self.languages or [g for g in [self._guess()] if g]  # (the edition in the URL: in which language)
+        for lang in [*self.languages, *url_locales(self.url, spoken)]:
             if (found := from_locale(lang)) is not None:
                 return found
         if (found := from_other_dates(self._texts())) is not None:

@@ -15,6 +15,7 @@ from ..vocab import _load
 WEST, EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)  # the widest UTC offsets in use
 OFFSET_STEP = dt.timedelta(minutes=15)  # every offset in use is a whole number of quarter hours
 _ZERO = dt.timedelta(0)
+MIDNIGHT = dt.time(0)  # a stamp at 00:00:00 UTC is often a day without a time: it keeps its day
 
 
 def in_local_time(stamp: dt.datetime, others: Iterable[object], url: str | None = None) -> dt.date | dt.datetime:
@@ -24,7 +25,8 @@ def in_local_time(stamp: dt.datetime, others: Iterable[object], url: str | None 
        whole number of quarter hours, is the offset;
     3. a day written without a time, one day off but within reach of an offset: that day (its
        time is unknown: none is made up);
-    4. else the zone of the site's country, when its domain names one that keeps one zone.
+    4. else (unless it is 00:00, a bare day stored as a stamp) the zone of the site's country,
+       when its domain names one (the zone most of its people keep).
     Otherwise, or when `stamp` is not in UTC, `stamp` itself."""
     if stamp.utcoffset() != _ZERO:
         return stamp
@@ -45,7 +47,7 @@ def in_local_time(stamp: dt.datetime, others: Iterable[object], url: str | None 
     for other in dates:
         if not isinstance(other, dt.datetime) and other != stamp.date() and reach[0] <= other <= reach[1]:
             return other
-    zone = country_zone(url)
+    zone = country_zone(url) if stamp.time() != MIDNIGHT else None  # (midnight: a bare day stored)
     return stamp.astimezone(zone) if zone is not None else stamp
 
 

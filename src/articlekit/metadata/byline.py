@@ -19,15 +19,19 @@ _SPLIT_DATE = re.compile(
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\s*\[[^\]]*\]\s*")  # a dump's image or button placeholder: a separator
 _NOT_NAME_CHARS = re.compile(r"[\d\[\]{}<>=/\\#@:!?\"“”„«»←→]|https?|www\.|\.(?:com|org|net)\b", re.I)
-_ADDRESS = re.compile(r"\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|https?://\S+|www\.\S+")  # ('Jane Doe@janedoe': a handle)
+# An address, or a handle glued to a name ('Jane Doe@janedoe'); linear on a run of '@' (no token
+# holds one around another).
+_ADDRESS = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\S+|(?<=[^\W\d_])@\w+|https?://\S+|www\.\S+")
 _SPLIT_DATE_CHARS = re.compile(r"[|/–—·•,-]")  # each separator _SPLIT_DATE splits at holds one of these
 _CLOCK = re.compile(  # the time after a date: '10:47 AM EST', 'um 14:07 Uhr'
     r"(?:um\s+|at\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?"
     r"(?:\s*(?:utc|gmt|[ecmp][sd]t|cet|cest|mez|mesz|bst)\b)?\s*", re.I
 )
-_CATEGORY = re.compile(r"\s+in\s+(?=[A-ZÀ-Þ])")  # a blog's category after the author ('Fatima in Gefühle')
+_CATEGORY = re.compile(r"(?<!\s)\s+in\s+(?=[A-ZÀ-Þ])")  # a blog's category after the author ('Fatima in Gefühle')
 # The signature under an embedded social post: '— Elon Musk (@elonmusk) November 4, 2023'.
-_POST_CREDIT = re.compile(r"\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*\S.{0,30}\d{4}\s*$")
+# Anchored: it is matched at the line's start only (a search would retry it at every space).
+_POST_CREDIT = re.compile(r"\A\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*\S.{0,30}\d{4}\s*$")
+_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,29}")  # a blog's account name ('gizzmo', 'c1ph4')
 _MAX_NAME_WORDS = 5
 META_LINE_CHARS = 160  # a byline or dateline is a short line
 _NAMES_HEAD = re.compile(r"\s*[,@|·•]\s*|\s+[-–—/]\s+")
@@ -187,7 +191,18 @@ def _not_name_word(word: str) -> bool:
 
 @cache
 def _not_name_words() -> frozenset[str]:
-    return frozenset(_load("bylines.toml")["not_name_words"])
+    data = _load("bylines.toml")
+    return frozenset(data["not_name_words"] + data["weekdays"])
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(_load("bylines.toml")["weekdays"])
+
+
+@cache
+def _not_handles() -> frozenset[str]:
+    return frozenset(_load("bylines.toml")["not_handles"])
 
 
 @cache
@@ -259,13 +274,13 @@ def _parsed(line: str, strict: bool) -> tuple[str, ...]:
     return tuple(_drop_place(names) or role_only[:1])
 
 
-_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{1,29}")
-
-
 def _handle(text: str) -> str | None:
-    """A lower-case account name alone ('gizzmo', 'c1ph4'), no function word, label or month."""
+    """A lower-case account name alone ('gizzmo', 'c1ph4'), no function word, label or month,
+    nor a word that says how ('by email', 'by hand') or a default account ('by admin')."""
     text = text.strip(" .,:;")
     if not _HANDLE.fullmatch(text) or text.casefold() in stopwords() or _not_name_word(text):
+        return None
+    if text in _not_handles():
         return None
     return None if has_label_word(text) or is_role(text) else text
 
@@ -296,17 +311,32 @@ def _cut_date(text: str, v: _Vocab) -> str:
     if start is None:
         return text
     head = _without_date_words(text[:start], v) if start else ""
-    if not v.prefix.match(head) and (tail := _after_date(text, start)) and v.prefix.match(tail):
-        return tail
+    if not _names_in(head, v) and (tail := _after_date(text, start)) and v.prefix.match(tail):
+        return tail  # (only when no name precedes the date: 'Jane Doe, May 4, 2020 by Reuters')
     return head if start else text
 
 
 def _without_date_words(head: str, v: _Vocab) -> str:
-    """'Fabian am Dienstag' -> 'Fabian': the words that lead into a date ('on', 'am', a weekday)."""
+    """'Fabian am Dienstag' -> 'Fabian': the words that lead into a date ('on', 'am', a weekday
+    or a month); a surname that is a label word stays ('Jane Read')."""
     words = head.rstrip(" ,·-–—/|").split()
-    while words and (v.date_words.fullmatch(words[-1].rstrip(",")) or _not_name_word(words[-1])):
+    while words and (v.date_words.fullmatch(words[-1].rstrip(",")) or _is_day_word(words[-1])):
         words.pop()
     return " ".join(words).rstrip(" ,")
+
+
+def _is_day_word(word: str) -> bool:
+    key = word.strip(".,:").casefold()
+    return key in month_names() or key in _weekdays()
+
+
+def _names_in(head: str, v: _Vocab) -> bool:
+    """Whether the words before a date may name someone: a prefix, or a capitalised word that
+    is no prompt ('Posted', 'Veröffentlicht'), label, weekday or clock ('5:45 AM PST')."""
+    if v.prefix.match(head):
+        return True
+    words = _LETTERS.findall(_CLOCK.sub(" ", head) if any(ch.isdigit() for ch in head) else head)  # ('5:45 AM PST')
+    return any(w[:1].isupper() and w.lower() not in v.prompt_firsts and not _not_name_word(w) for w in words)
 
 
 def _after_date(text: str, start: int) -> str:

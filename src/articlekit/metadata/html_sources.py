@@ -21,6 +21,13 @@ from .jsonld import candidates_from_scripts
 _STRING = etree.XPath("string()", smart_strings=False)
 # The tags metadata reads, gathered in one walk (one XPath per tag would walk the tree each).
 TAGS = ("script", "meta", "time", "title", "link", "h1")  # the elements `declared` reads
+# The publication date an application's page state declares in a <script> (Shopify's
+# "published_at", a review's "publishedDate", a CMS's "datePublished" outside JSON-LD).
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate|publish_date|'
+    r'firstPublishedDate|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,18}(?:Z|[+-]\d{2}:?\d{2})?)?)"'
+)
+_ABOVE_SCRIPT_DATA = frozenset({"json-ld", "og", "meta", "dublin-core", "time", "json-ld-page"})  # (see resolve)
 _ITEMPROPS = frozenset({"headline", "datePublished", "dateModified", "author"})
 # RDFa properties read as those microdata properties ('schema:dateCreated' on a Drupal node)
 _RDFA_PROPS = {
@@ -75,17 +82,10 @@ def declared(root: Any, url: str | None, tags: dict[str, list[Any]]) -> list[Can
     out.extend(_from_head(root, tags["title"], tags["link"]))
     out.extend(_from_h1(tags["h1"]))
     out.extend(_dates_of_titles(out))
-    if not any(c.field == "date" for c in out):  # (scripts are long: read only for a page that needs it)
+    # (scripts are long: read only for a page whose markup gives no date that would outrank theirs)
+    if not any(c.field == "date" and c.source in _ABOVE_SCRIPT_DATA for c in out):
         out.extend(_from_script_data(tags["script"]))
     return out
-
-
-# The publication date an application's page state declares in a <script> (Shopify's
-# "published_at", a review's "publishedDate", a CMS's "datePublished" outside JSON-LD).
-_SCRIPT_DATE = re.compile(
-    r'"(?:datePublished|date_published|publishedDate|published_at|publishedAt|publishDate|publish_date|'
-    r'firstPublishedDate|pubDate)"\s*:\s*"(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,12}(?:Z|[+-]\d{2}:?\d{2})?)?)"'
-)
 
 
 def _from_script_data(scripts: list[Any]) -> Iterator[Candidate]:
@@ -93,8 +93,8 @@ def _from_script_data(scripts: list[Any]) -> Iterator[Candidate]:
     last resort of the markup, below the URL's date."""
     for el in scripts:
         text = el.text
-        if not text or "ublish" not in text or el.get("type") == "application/ld+json":
-            continue  # (the substring test spares the regex nearly every script)
+        if not text or ("ublish" not in text and "pubDate" not in text) or el.get("type") == "application/ld+json":
+            continue  # (the substring tests spare the regex nearly every script)
         if (m := _SCRIPT_DATE.search(text)) and (value := parse_both(m.group(1))[0]) is not None:
             yield Candidate("date", value, "script-data")
             return
