@@ -153,16 +153,22 @@ def test_a_label_a_weekday_a_month_or_a_pager_link_is_no_name() -> None:
         # a handle glued to the name goes; a role after the publisher's name goes with it
         ("By Chaim Gartenberg@cgartenberg Nov 19, 2019, 7:53pm EST", ["Chaim Gartenberg"]),
         ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        # names before the date are the byline's, whatever follows it; a surname may be a label word
+        ("Jane Doe, May 4, 2020 by Reuters", ["Jane Doe"]),
+        ("5:45 AM PST 11/19/2019 by Patrick Shanley", ["Patrick Shanley"]),
+        ("By Jane Read on May 4, 2020", ["Jane Read"]),
         # a blog's account name, when a prefix and a date vouch for it; not a function word
         ("by oz on December 4, 2006", ["oz"]),
         ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
         ("by the way on 4 May 2020", []),
         ("by gizzmo", []),
+        ("by email on 4 May 2020", []),
+        ("by admin on 4 May 2020", []),
         # name particles in a byline ('de la', 'von der')
         ("By Ursula von der Leyen", ["Ursula von der Leyen"]),
     ],
 )
-def test_a_dateline_that_names_its_author(line: str, names: list[str]) -> None:
+def test_bylines_with_dates_handles_particles_and_credits(line: str, names: list[str]) -> None:
     assert parse_byline(line) == names
 
 

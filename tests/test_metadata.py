@@ -683,3 +683,10 @@ def test_a_script_state_dates_a_page_no_markup_dates() -> None:
     # any date the markup declares comes first
     meta = '<meta property="article:published_time" content="2020-01-05T10:00:00+00:00">'
     assert articlekit.extract(page(meta + state), now=NOW).date == dt.datetime(2020, 1, 5, 10, tzinfo=dt.UTC)
+
+
+
+def test_a_script_state_dates_a_page_by_pub_date_and_with_microseconds() -> None:
+    state = '<script>var page = {"pubDate": "2021-04-05T09:10:11.123456+02:00", "id": 7};</script>'
+    article = articlekit.extract(page(state), now=NOW)
+    assert article.date is not None and article.date.isoformat()[:19] == "2021-04-05T09:10:11"
