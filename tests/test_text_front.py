@@ -157,6 +157,7 @@ def test_a_dump_whose_byline_sits_under_a_tag_line() -> None:
 
 
 def test_a_two_line_run_whose_long_first_word_did_not_fit_is_one_paragraph() -> None:
-    first, second = "Die Klage wurde vom Gericht in Karlsruhe abgelehnt, wie", "Bundesverfassungsgerichtspräsident sagte."
+    first = "Die Klage wurde vom Gericht in Karlsruhe abgelehnt, wie"
+    second = "Bundesverfassungsgerichtspräsident sagte."
     texts = [b.text for b in text.blocks(f"{_wrapped_story()}\n\n{first}\n{second}\n\n{_wrapped_story()}")]
     assert f"{first} {second}" in texts
