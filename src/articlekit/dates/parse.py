@@ -48,6 +48,17 @@ _TIME = re.compile(
 )
 
 
+# A year glued to the date after it ('28. Juni 201914. Januar 2020', '19.11.202119.11.2021',
+# 'March 4, 2019March 5, 2019'): a theme prints the publication and update dates side by side
+# and a dump keeps no space between them. Only before a date complete with its own year.
+_GLUED_DATE = re.compile(
+    r"(?<!\w)((?:19|20)\d{2})(?=(?:[^\W\d_]{3,},?\s)?"  # (a weekday may open the second date)
+    r"(?:\d{1,2}(?:\.\s?\d{1,2}\.|/\d{1,2}/)\d{4}(?!\d)|\d{1,2}\.?\s?[^\W\d_]{3,}\.?,?\s\d{4}(?!\d)"
+    r"|[^\W\d_]{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}(?!\d)))"
+)
+
+
+
 @cache
 def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = _month_alternation()
@@ -372,17 +383,6 @@ def _day_month() -> re.Pattern[str]:
     return re.compile(rf"\d(?<!\d\d)\d?\.?\s*(?:{_month_alternation()})(?!\w)", re.I)
 
 
-# A year glued to the date after it ('28. Juni 201914. Januar 2020', '19.11.202119.11.2021',
-# 'March 4, 2019March 5, 2019'): a theme prints the publication and update dates side by side
-# and a dump keeps no space between them. Only before a date complete with its own year.
-_GLUED_DATE = re.compile(
-    r"(?<!\w)((?:19|20)\d{2})(?=(?:[^\W\d_]{3,},?\s)?"  # (a weekday may open the second date)
-    r"(?:\d{1,2}(?:\.\s?\d{1,2}\.|/\d{1,2}/)\d{4}(?!\d)|\d{1,2}\.?\s?[^\W\d_]{3,}\.?,?\s\d{4}(?!\d)"
-    r"|[^\W\d_]{3,}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}(?!\d)))"
-)
-
-
 def unglued(text: str) -> str:
     """`text` with a space between a year and the date glued to it."""
     return _GLUED_DATE.sub(r"\1 ", text) if _HAS_YEAR.search(text) else text
-

@@ -480,7 +480,7 @@ def plain_person_name(name: str) -> bool:
     return not has_label_word(name) and not any(w.casefold() in stopwords() for w in words)
 
 
-def person_name(name: str) -> bool:
+def strict_person_name(name: str) -> bool:
     """A plain person's name (`plain_person_name`) with no word a name never has ('Ähnliche
     Artikel') and no letter alone but an initial ('T Pebble Beach': what 'AT&T' left)."""
     words = name.split()

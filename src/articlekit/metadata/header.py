@@ -32,9 +32,9 @@ from .byline import (
     looks_like_byline,
     names_fill,
     parse_byline,
-    person_name,
     plain_person_name,
     starts_like_byline,
+    strict_person_name,
     without_placeholders,
 )
 from .candidates import Candidate
@@ -236,14 +236,16 @@ def _names_with_date(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
     text = blocks[i].text
     if i < anchor or len(text) > META_LINE_CHARS:
         return []
-    if find_date(text) is not None:
-        return all_full_names(parse_byline(segments(text)[0].strip()))
-    if i + 1 < len(blocks) and len(blocks[i + 1].text) <= DATE_LINE_CHARS and find_date(blocks[i + 1].text):
-        # (no prefix, no date on the line: it opens with a person's name; a publisher's may follow)
-        names = all_full_names(parse_byline(segments(text)[0].strip()))
-        if names and person_name(names[0]):
-            return [n for n in names if person_name(n)]
-    return []
+    dated = find_date(text) is not None
+    if not dated and not (
+        i + 1 < len(blocks) and len(blocks[i + 1].text) <= DATE_LINE_CHARS and find_date(blocks[i + 1].text)
+    ):
+        return []
+    names = all_full_names(parse_byline(segments(text)[0].strip()))
+    if dated:
+        return names
+    # (no prefix, no date on the line: it opens with a person's name; a publisher's may follow)
+    return [n for n in names if strict_person_name(n)] if names and strict_person_name(names[0]) else []
 
 
 def _names_among_meta(blocks: Sequence[Block], i: int, anchor: int) -> list[str]:
