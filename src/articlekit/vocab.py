@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 
+@cache  # (each data file is read once per process, however many rules it feeds; callers only read)
 def _load(name: str) -> dict[str, Any]:
     with resources.files("articlekit.data").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
