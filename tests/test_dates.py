@@ -560,10 +560,5 @@ def test_numbers_that_are_no_glued_dates_stay_as_they_are() -> None:
 
 
 def test_a_dump_whose_dateline_runs_two_dates_together_is_dated_by_the_first() -> None:
-    story = "\n\n".join(
-        f"Paragraph {n} of the post tells how the new tool was tried out in the lab and what it found there."
-        for n in range(6)
-    )
-    dump = f"Lab Notes\n\nA new tool in the lab\n\n28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel\n\n{story}\n"
-    article = articlekit.extract(dump)
+    article = articlekit.extract(_story("28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel"))
     assert article.date is not None and article.date.isoformat()[:10] == "2019-06-28"

@@ -64,7 +64,6 @@ def blocks(text: str) -> list[Block]:
     if not page_width:
         return _unwrapped_blocks(lines, _has_markdown(text))
     widths = _run_widths(cols, page_width)
-    unsure = _unsure_runs(cols, widths, page_width)
     out: list[Block] = []
     para: list[str] = []
     para_kind: BlockKind = "paragraph"
@@ -87,7 +86,8 @@ def blocks(text: str) -> list[Block]:
             in_link  # a Markdown link or image wrapped inside itself
             or (
                 width > 0 and kind == "paragraph" and _wrapped(prev, line, width) and abs(indent - para_indent) <= 2
-                and (k not in unsure or not stripped[:1].isupper() or _wrapped(prev, line, page_width))
+                and (not stripped[:1].isupper() or not _unsure(cols, widths, page_width, k)
+                     or _wrapped(prev, line, page_width))
             )
         )
         if not continues:
@@ -333,19 +333,15 @@ def _run_widths(cols: list[int], page_width: int) -> list[int]:
     return out
 
 
-def _unsure_runs(cols: list[int], widths: list[int], page_width: int) -> set[int]:
-    """The second lines of two-line runs narrower than the page: their width is the first
-    line's own, so it says nothing of wrapping ('TAG: …' over 'By Jane Doe', a search box over
-    the headline). Such a line continues the one above only when it starts with no capital, or
-    when its first word would not have fitted at the page's width either (a long German noun)."""
-    unsure = set()
-    for i in range(1, len(cols)):
-        if (
-            cols[i] and cols[i - 1] and not (i >= 2 and cols[i - 2]) and not (i + 1 < len(cols) and cols[i + 1])
-            and 0 < widths[i] < page_width - WRAP_SLACK
-        ):
-            unsure.add(i)
-    return unsure
+def _unsure(cols: list[int], widths: list[int], page_width: int, i: int) -> bool:
+    """Line i is the second of a two-line run narrower than the page: the run's width is the
+    first line's own, so it says nothing of wrapping ('TAG: …' over 'By Jane Doe', a search box
+    over the headline). Such a line continues the one above only when it starts with no capital,
+    or when its first word would not have fitted at the page's width either (a long German noun)."""
+    return (
+        i >= 1 and bool(cols[i]) and bool(cols[i - 1]) and not (i >= 2 and cols[i - 2])
+        and not (i + 1 < len(cols) and cols[i + 1]) and 0 < widths[i] < page_width - WRAP_SLACK
+    )
 
 
 def _breakable(lines: list[str], cols: list[int]) -> list[int]:

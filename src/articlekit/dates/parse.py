@@ -58,7 +58,6 @@ _GLUED_DATE = re.compile(
 )
 
 
-
 @cache
 def _named_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = _month_alternation()

@@ -190,30 +190,18 @@ def _not_name_word(word: str) -> bool:
 
 
 @cache
+def _word_set(*keys: str) -> frozenset[str]:
+    """The case-folded words of these lists of bylines.toml, as one set."""
+    data = _load("bylines.toml")
+    return frozenset(w.casefold() for key in keys for w in data[key])
+
+
 def _not_name_words() -> frozenset[str]:
-    data = _load("bylines.toml")
-    return frozenset(data["not_name_words"] + data["weekdays"])
+    return _word_set("not_name_words", "weekdays")
 
 
-@cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(_load("bylines.toml")["weekdays"])
-
-
-@cache
-def _not_handles() -> frozenset[str]:
-    return frozenset(_load("bylines.toml")["not_handles"])
-
-
-@cache
 def _label_words() -> frozenset[str]:
-    data = _load("bylines.toml")
-    return frozenset(w.casefold() for w in data["label_words"] + data["list_heading_words"])
-
-
-@cache
-def _list_heading_words() -> frozenset[str]:
-    return frozenset(w.casefold() for w in _load("bylines.toml")["list_heading_words"])
+    return _word_set("label_words", "list_heading_words")
 
 
 def has_label_word(text: str) -> bool:
@@ -223,7 +211,7 @@ def has_label_word(text: str) -> bool:
 
 def has_list_heading_word(text: str) -> bool:
     """'Ähnliche Beiträge', 'Utopia Newsletter': a list's heading, not a person nor a desk."""
-    return any(w.casefold().strip(".,:") in _list_heading_words() for w in text.split())
+    return any(w.casefold().strip(".,:") in _word_set("list_heading_words") for w in text.split())
 
 
 def is_role(text: str) -> bool:
@@ -278,11 +266,9 @@ def _handle(text: str) -> str | None:
     """A lower-case account name alone ('gizzmo', 'c1ph4'), no function word, label or month,
     nor a word that says how ('by email', 'by hand') or a default account ('by admin')."""
     text = text.strip(" .,:;")
-    if not _HANDLE.fullmatch(text) or text.casefold() in stopwords() or _not_name_word(text):
+    if not _HANDLE.fullmatch(text) or text in _word_set("not_handles") or text.casefold() in stopwords():
         return None
-    if text in _not_handles():
-        return None
-    return None if has_label_word(text) or is_role(text) else text
+    return None if _not_name_word(text) or has_label_word(text) or is_role(text) else text
 
 
 def normal_case(name: str) -> str:
@@ -327,7 +313,7 @@ def _without_date_words(head: str, v: _Vocab) -> str:
 
 def _is_day_word(word: str) -> bool:
     key = word.strip(".,:").casefold()
-    return key in month_names() or key in _weekdays()
+    return key in month_names() or key in _word_set("weekdays")
 
 
 def _names_in(head: str, v: _Vocab) -> bool:
@@ -500,12 +486,7 @@ def _with_particles(words: list[str]) -> bool:
     byline's names may have them: a bare line of them is as often a place ('Santa Cruz do Sul')."""
     inner = [w for w in words[1:-1] if not capitalised(w)]
     named = [w for w in words if capitalised(w)]
-    return all(w in _particles() for w in inner) and not any(w.casefold() in stopwords() for w in named)
-
-
-@cache
-def _particles() -> frozenset[str]:
-    return frozenset(_load("bylines.toml")["name_particles"])
+    return all(w in _word_set("name_particles") for w in inner) and not any(w.casefold() in stopwords() for w in named)
 
 
 def capitalised(word: str) -> bool:
