@@ -77,12 +77,16 @@ def prose_chars(paragraphs: Iterable[str]) -> int:
 def is_prose_line(text: str) -> bool:
     """A line of MIN_WORDS words or more; in a script without spaces (CJK), the words counted
     by its characters."""
-    spaces = text.count(" ")
-    if spaces >= MIN_WORDS - 1:
+    if _has_words(text):
         return True
-    if spaces * SPACED_CHARS >= len(text) or len(text) // DENSE_WORD_CHARS < MIN_WORDS:
+    if text.count(" ") * SPACED_CHARS >= len(text) or len(text) // DENSE_WORD_CHARS < MIN_WORDS:
         return False
     return len(_DENSE.findall(text)) * 2 >= len(text)  # (not 'Datenschutzerklärung' or a URL)
+
+
+def _has_words(text: str) -> bool:
+    """A line of MIN_WORDS space-separated words or more."""
+    return text.count(" ") >= MIN_WORDS - 1
 
 
 def relaxed(page_html: str, pruning: front.Pruning, titles: Sequence[str], limits: Limits) -> list[str]:
@@ -101,7 +105,7 @@ LABEL_WORDS = 3  # a line of this many words that ends in a colon is a label ('G
 def may_be_post(blocks: Sequence[Block]) -> bool:
     """Whether a short post could be there to find: a line of MIN_WORDS words that our pass
     dropped only for its length or place (else readability is not worth asking)."""
-    return any(b.reason in _LOST_ON_LENGTH and b.text.count(" ") >= MIN_WORDS - 1 for b in blocks)
+    return any(b.reason in _LOST_ON_LENGTH and _has_words(b.text) for b in blocks)
 
 
 def reads_as_post(paragraphs: Sequence[str], blocks: Sequence[Block]) -> bool:
@@ -110,7 +114,7 @@ def reads_as_post(paragraphs: Sequence[str], blocks: Sequence[Block]) -> bool:
     paragraphs are one when a line of them has MIN_WORDS words and each such line is a block our
     pass saw and dropped only for its length or place (never for a reason that names it
     boilerplate: a sidebar's tagline, a browser notice, a list of links)."""
-    long = [p for p in paragraphs if p.count(" ") >= MIN_WORDS - 1]
+    long = [p for p in paragraphs if _has_words(p)]
     lost = {b.text for b in blocks if b.reason in _LOST_ON_LENGTH}
     return bool(long) and all(p in lost for p in long)
 
